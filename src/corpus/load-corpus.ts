@@ -1,0 +1,79 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { buildPaper, type PaperFacts, wordDocumentFrequency } from './build-paper.js';
+import { type MergeInput, mergePapers } from './merge-papers.js';
+import type { CorpusProblem, Paper } from './paper.js';
+import { listedCoauthorNames, parseListing } from './parse-listing.js';
+import { titleKey } from './slug.js';
+import { parseStructuredEntries } from './structured-entries.js';
+
+export interface Corpus {
+  papers: Paper[];
+  problems: CorpusProblem[];
+}
+
+interface SourceFile {
+  name: string;
+  text: string;
+}
+
+/**
+ * Loads every listing (`*.txt`) and structured (`*.json`) file in a folder, in
+ * name order. Files are decoded leniently so a bad byte costs one entry, not
+ * the file.
+ */
+export async function loadCorpusDir(dir: string): Promise<Corpus> {
+  const names = (await readdir(dir)).filter((name) => /\.(txt|json)$/u.test(name)).sort();
+  const decoder = new TextDecoder('utf-8');
+  const files = await Promise.all(
+    names.map(async (name) => ({
+      name: relative(process.cwd(), join(dir, name)) || name,
+      text: decoder.decode(await readFile(join(dir, name))),
+    })),
+  );
+  return buildCorpus(files);
+}
+
+/** Parses and merges in-memory source files; the pure heart of loadCorpusDir. */
+export function buildCorpus(files: readonly SourceFile[]): Corpus {
+  const listings = files.filter((f) => f.name.endsWith('.txt'));
+  const knownNames = new Set(listings.flatMap((f) => [...listedCoauthorNames(f.text)]));
+  const problems: CorpusProblem[] = [];
+  const facts: Array<{ facts: PaperFacts; kind: MergeInput['kind']; file: string; line: number }> = [];
+
+  for (const file of files) {
+    if (file.name.endsWith('.txt')) {
+      const parsed = parseListing(file.text, file.name, knownNames);
+      problems.push(...parsed.problems);
+      for (const entry of parsed.entries) {
+        const source = `${file.name}:${entry.line}`;
+        facts.push({ facts: { ...entry, source }, kind: 'primary', file: file.name, line: entry.line });
+      }
+    } else {
+      const parsed = parseStructuredEntries(file.text, file.name);
+      problems.push(...parsed.problems);
+      for (const { line, category, ...entry } of parsed.entries) {
+        const source = `${file.name}:${line}`;
+        facts.push({
+          facts: { ...entry, categoryCode: category, source },
+          kind: 'enrichment',
+          file: file.name,
+          line,
+        });
+      }
+    }
+  }
+
+  // Count each paper once even when a JSON entry repeats a listing entry.
+  const distinct = new Map(facts.map((f) => [titleKey(f.facts.title), f.facts]));
+  const frequency = wordDocumentFrequency(distinct.values());
+  const isSharedTerm = (word: string) => (frequency.get(word) ?? 0) > 1;
+  const inputs: MergeInput[] = [];
+  for (const { facts: paperFacts, kind, file, line } of facts) {
+    const built = buildPaper(paperFacts, isSharedTerm);
+    if (built.ok) inputs.push({ paper: built.paper, kind, file, line });
+    else problems.push({ file, line, message: `${built.reason}; skipped` });
+  }
+  const merged = mergePapers(inputs);
+  return { papers: merged.papers, problems: [...problems, ...merged.problems] };
+}
