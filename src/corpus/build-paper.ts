@@ -27,7 +27,10 @@ export type BuildResult = { ok: true; paper: Paper } | { ok: false; reason: stri
  * Adds the derived fields: id, full category and its name, code link, aliases.
  * `isSharedTerm` tells which words other papers use too (see findAliases).
  */
-export function buildPaper(facts: PaperFacts, isSharedTerm: (word: string) => boolean): BuildResult {
+export function buildPaper(
+  facts: PaperFacts,
+  isSharedTerm: (word: string) => boolean,
+): BuildResult {
   const category = categoryFromCode(facts.categoryCode);
   if (!category) return { ok: false, reason: `unknown arXiv category "${facts.categoryCode}"` };
   const codeUrl = facts.codeUrl ?? findCodeUrl(facts.abstract);
@@ -63,7 +66,9 @@ export function wordDocumentFrequency(
 ): Map<string, number> {
   const frequency = new Map<string, number>();
   for (const { title, abstract } of texts) {
-    const words = new Set(`${title} ${plainAbstractText(abstract)}`.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu));
+    const words = new Set(
+      `${title} ${plainAbstractText(abstract)}`.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu),
+    );
     for (const word of words) frequency.set(word, (frequency.get(word) ?? 0) + 1);
   }
   return frequency;

@@ -39,7 +39,8 @@ export function buildCorpus(files: readonly SourceFile[]): Corpus {
   const listings = files.filter((f) => f.name.endsWith('.txt'));
   const knownNames = new Set(listings.flatMap((f) => [...listedCoauthorNames(f.text)]));
   const problems: CorpusProblem[] = [];
-  const facts: Array<{ facts: PaperFacts; kind: MergeInput['kind']; file: string; line: number }> = [];
+  const facts: Array<{ facts: PaperFacts; kind: MergeInput['kind']; file: string; line: number }> =
+    [];
 
   for (const file of files) {
     if (file.name.endsWith('.txt')) {
@@ -47,7 +48,12 @@ export function buildCorpus(files: readonly SourceFile[]): Corpus {
       problems.push(...parsed.problems);
       for (const entry of parsed.entries) {
         const source = `${file.name}:${entry.line}`;
-        facts.push({ facts: { ...entry, source }, kind: 'primary', file: file.name, line: entry.line });
+        facts.push({
+          facts: { ...entry, source },
+          kind: 'primary',
+          file: file.name,
+          line: entry.line,
+        });
       }
     } else {
       const parsed = parseStructuredEntries(file.text, file.name);

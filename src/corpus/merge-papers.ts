@@ -33,7 +33,10 @@ export interface MergeInput {
  * (the first wins); an enrichment entry matching a known paper enriches it,
  * and one matching nothing is a new paper.
  */
-export function mergePapers(inputs: readonly MergeInput[]): { papers: Paper[]; problems: CorpusProblem[] } {
+export function mergePapers(inputs: readonly MergeInput[]): {
+  papers: Paper[];
+  problems: CorpusProblem[];
+} {
   const byTitle = new Map<string, Paper>();
   const problems: CorpusProblem[] = [];
   for (const { paper, kind, file, line } of inputs) {

@@ -1,7 +1,7 @@
+import { type ListingHeader, looksLikeHeader, parseHeader } from './listing-header.js';
 import type { CorpusProblem } from './paper.js';
 import { looksLikePersonName } from './person-name.js';
 import { type Byline, splitByline } from './split-byline.js';
-import { type ListingHeader, looksLikeHeader, parseHeader } from './listing-header.js';
 
 /** One entry of a profile listing, before derived fields are added. */
 export interface ListingEntry extends ListingHeader, Byline {

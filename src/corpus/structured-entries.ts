@@ -36,7 +36,10 @@ export function parseStructuredEntries(text: string, file: string): StructuredPa
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    return { entries: [], problems: [{ file, line: 1, message: `not valid JSON: ${errorText(error)}` }] };
+    return {
+      entries: [],
+      problems: [{ file, line: 1, message: `not valid JSON: ${errorText(error)}` }],
+    };
   }
   const items = FileSchema.safeParse(raw);
   if (!items.success) {

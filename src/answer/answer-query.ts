@@ -1,0 +1,288 @@
+import type { Paper } from '../corpus/paper.js';
+import { nameKey, nameWords } from '../people/name-key.js';
+import { RECENT_MONTHS } from '../query/parse-dates.js';
+import type { Filters, Order, Query, SearchQuery } from '../query/query.js';
+import type { Answer, AnswerShape, Person } from './answer.js';
+import { toBibtex } from './bibtex.js';
+import { filterPhrases, understoodLine } from './describe-query.js';
+import { type FoundPapers, findPapers } from './find-papers.js';
+import { formatAnswerText } from './format-answer-text.js';
+import type { Library } from './library.js';
+
+export interface AnswerOptions {
+  /** Papers per page. */
+  limit: number;
+  /** Matches to skip, for paging. */
+  offset: number;
+}
+
+type Draft = Omit<Answer, 'text'>;
+
+/** Answers a parsed query from the library. Pure: same query, same library, same answer. */
+export function answerQuery(query: Query, library: Library, options: AnswerOptions): Answer {
+  const draft = draftAnswer(query, library, options);
+  return { ...draft, text: formatAnswerText(draft) };
+}
+
+function draftAnswer(query: Query, library: Library, options: AnswerOptions): Draft {
+  const base = { query, total: 0, offset: 0, papers: [], notes: [], suggestions: [] };
+  if (query.intent === 'help') return { ...base, shape: 'help', understood: 'help' };
+  if (query.intent === 'refuse') {
+    return { ...base, shape: 'refusal', understood: 'question too long', notes: [query.reason] };
+  }
+  return draftSearchAnswer(query, library, options);
+}
+
+function draftSearchAnswer(query: SearchQuery, library: Library, options: AnswerOptions): Draft {
+  const notes: string[] = [];
+  const suggestions: string[] = [];
+  let { filters } = query;
+  const order: Order = query.order === 'relevance' && !filters.topic ? 'newest' : query.order;
+  const understood = understoodLine(filters, order);
+  const empty = (shape: AnswerShape): Draft => ({
+    query,
+    shape,
+    understood,
+    total: 0,
+    offset: 0,
+    papers: [],
+    notes,
+    suggestions,
+  });
+
+  for (const unknown of filters.unknownAuthors) {
+    const hint =
+      unknown.suggestions.length > 0 ? `; did you mean ${orList(unknown.suggestions)}?` : '.';
+    notes.push(`No author named ${unknown.asked} in the corpus${hint}`);
+    suggestions.push(...unknown.suggestions.map((name) => `papers by ${name}`));
+  }
+  if (filters.unknownAuthors.length > 0) {
+    return empty(query.intent === 'coauthors' ? 'coauthors' : 'list');
+  }
+  const missing = missingSubject(query, library);
+  if (missing) {
+    notes.push(missing.note);
+    suggestions.push(...missing.examples);
+    return empty('clarify');
+  }
+  notes.push(...authorNotes(filters, library));
+
+  let found = findPapers(filters, library);
+  if (found.papers.length === 0 && filters.recent) {
+    const { dates: _recentWindow, ...wider } = filters;
+    filters = { ...wider, recent: false };
+    found = findPapers(filters, library);
+    if (found.papers.length > 0) {
+      notes.push(
+        `Nothing from the past ${RECENT_MONTHS / 12} years; showing the newest matches instead.`,
+      );
+    }
+  }
+  notes.push(...searchNotes(found, filters));
+  const papers = sortPapers(found.papers, order);
+  const total = papers.length;
+  if (total === 0) {
+    notes.push(...relaxationHints(filters, library));
+    return empty(
+      query.intent === 'count' ? 'count' : query.intent === 'coauthors' ? 'coauthors' : 'list',
+    );
+  }
+
+  const page = (shape: AnswerShape, extra: Partial<Draft> = {}): Draft => ({
+    query,
+    shape,
+    understood,
+    total,
+    offset: options.offset,
+    papers: papers.slice(options.offset, options.offset + (query.limit ?? options.limit)),
+    notes,
+    suggestions,
+    ...extra,
+  });
+
+  switch (query.intent) {
+    case 'count':
+      return page('count', { count: total });
+    case 'coauthors':
+      return page('coauthors', { people: collaborators(papers, filters) });
+    case 'detail': {
+      const chosen = pickOne(papers, found, query.intent, notes);
+      return chosen ? { ...page('detail'), offset: 0, papers: [chosen] } : page('list');
+    }
+    case 'cite': {
+      // "cite Flareon" means one paper; "cite papers by X in 2019" means each of them.
+      const chosen = filters.topic ? pickOne(papers, found, query.intent, notes) : undefined;
+      if (filters.topic && !chosen) return page('list');
+      const cited = chosen ? { ...page('cite'), offset: 0, papers: [chosen] } : page('cite');
+      return { ...cited, bibtex: cited.papers.map(toBibtex).join('\n\n') };
+    }
+    default:
+      return page('list');
+  }
+}
+
+/**
+ * "cite", "what is" or "who works with" with nothing to go on: say what is
+ * missing instead of citing or describing an arbitrary paper.
+ */
+function missingSubject(
+  query: SearchQuery,
+  library: Library,
+): { note: string; examples: string[] } | undefined {
+  const { filters } = query;
+  const [person] = library.directory.complete('', 1);
+  const named = library.papers.find((paper) => paper.aliases.length > 0);
+  const subject = named?.aliases[0] ?? named?.title ?? library.papers[0]?.title ?? 'a title';
+  const anyFilter =
+    filters.topic !== undefined ||
+    filters.authors.length > 0 ||
+    filters.dates !== undefined ||
+    filters.categories.length > 0 ||
+    filters.hasCode !== undefined;
+  if (query.intent === 'coauthors' && filters.authors.length === 0) {
+    return {
+      note: 'Whose co-authors? Name a person.',
+      examples: person ? [`who does ${person.name} work with?`] : [],
+    };
+  }
+  if (query.intent === 'cite' && !anyFilter) {
+    return {
+      note: 'Which paper should I cite? Give a title or method name.',
+      examples: [`cite ${subject}`],
+    };
+  }
+  if (query.intent === 'detail' && !anyFilter) {
+    return { note: 'Which paper? Give a title or method name.', examples: [`what is ${subject}?`] };
+  }
+  return undefined;
+}
+
+/**
+ * The one paper a "what is X" or "cite X" question means: the best match if
+ * it matched in its title or names, or the only match. Otherwise the caller
+ * lists the candidates and says why.
+ */
+function pickOne(
+  papers: Paper[],
+  found: FoundPapers,
+  intent: 'detail' | 'cite',
+  notes: string[],
+): Paper | undefined {
+  const [best] = papers;
+  if (!best) return undefined;
+  // One paper matched by title or name (or only one matched at all) is the one meant.
+  if (
+    papers.length === 1 ||
+    !found.search ||
+    (found.strong.size === 1 && found.strong.has(best.id))
+  ) {
+    return best;
+  }
+  notes.push(
+    intent === 'cite'
+      ? 'No single paper matches that by name; here are the closest. Ask again with a title or method name to cite one.'
+      : 'No single paper matches that by name; here are the closest.',
+  );
+  return undefined;
+}
+
+function sortPapers(papers: Paper[], order: Order): Paper[] {
+  if (order === 'relevance') return papers;
+  const direction = order === 'newest' ? -1 : 1;
+  // Stable sort: equal dates keep relevance (or corpus) order.
+  return [...papers].sort((a, b) => direction * a.published.localeCompare(b.published));
+}
+
+/** People on the matched papers other than the ones asked about, by shared papers. */
+function collaborators(papers: Paper[], filters: Filters): Person[] {
+  const asked = new Set(
+    filters.authors.flatMap((a) => a.names.map((name) => nameKey(nameWords(name)))),
+  );
+  const counts = new Map<string, Person>();
+  for (const paper of papers) {
+    for (const name of paper.authors) {
+      const key = nameKey(nameWords(name));
+      if (asked.has(key)) continue;
+      const person = counts.get(key) ?? { name, papers: 0 };
+      person.papers++;
+      counts.set(key, person);
+    }
+  }
+  return [...counts.values()].sort((a, b) => b.papers - a.papers || a.name.localeCompare(b.name));
+}
+
+function authorNotes(filters: Filters, library: Library): string[] {
+  const notes: string[] = [];
+  for (const author of filters.authors) {
+    if (author.how === 'typo')
+      notes.push(`Showing ${author.names[0]} (you wrote “${author.asked}”).`);
+    if (author.names.length > 1 && (author.how === 'surname' || author.how === 'given-name')) {
+      notes.push(
+        `“${author.asked}” matches ${author.names.length} authors: ${author.names.join(', ')}.`,
+      );
+    }
+  }
+  const truncated = library.papers.filter((paper) => paper.authorsTruncated);
+  if (filters.authors.length > 0 && truncated.length > 0) {
+    const listed = numberWord(Math.max(...truncated.map((paper) => paper.authors.length)));
+    const who = filters.authors.flatMap((a) => a.names).join(' or ');
+    notes.push(
+      `Author lists in the source stop after ${listed} names (“et al.”), so papers that list ${who} only further down are missing.`,
+    );
+  }
+  return notes;
+}
+
+function searchNotes(found: FoundPapers, filters: Filters): string[] {
+  const search = found.search;
+  if (!search) return [];
+  const notes = search.corrections.map(
+    ({ from, to }) => `Showing results for “${to}” (you wrote “${from}”).`,
+  );
+  if (search.missing.length > 0) {
+    const words = orList(search.missing.map((word) => `“${word}”`));
+    notes.push(
+      found.papers.length > 0
+        ? `Left out ${words}: no paper mentions it.`
+        : `No paper in the corpus mentions ${words}.`,
+    );
+  } else if (search.partial) {
+    notes.push('No paper matches every word; showing papers that match most of them.');
+  } else if (found.papers.length === 0 && filters.topic && /\s/u.test(filters.topic.trim())) {
+    notes.push(`No paper mentions all of “${filters.topic}” together.`);
+  }
+  return notes;
+}
+
+/** For an empty answer: how many papers each constraint alone leaves out. */
+function relaxationHints(filters: Filters, library: Library): string[] {
+  const phrases = filterPhrases(filters);
+  if (phrases.length < 2) return [];
+  const without: Array<[string, Filters]> = [];
+  const { topic, dates, hasCode, ...rest } = filters;
+  if (filters.authors.length > 0) without.push([phrases[0] as string, { ...filters, authors: [] }]);
+  if (topic) without.push([`about “${topic}”`, { ...rest, dates, hasCode }]);
+  if (dates) without.push([dates.label, { ...rest, topic, hasCode }]);
+  if (filters.categories.length > 0) without.push(['the category', { ...filters, categories: [] }]);
+  if (hasCode !== undefined)
+    without.push([hasCode ? 'with code' : 'without code', { ...rest, topic, dates }]);
+  const hints: string[] = [];
+  for (const [label, relaxed] of without) {
+    const count = findPapers(relaxed, library).papers.length;
+    if (count > 0)
+      hints.push(`Without “${label}” there ${count === 1 ? 'is 1 paper' : `are ${count} papers`}.`);
+  }
+  return hints;
+}
+
+function numberWord(n: number): string {
+  return (
+    ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'][n] ??
+    String(n)
+  );
+}
+
+function orList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+}

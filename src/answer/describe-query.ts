@@ -1,0 +1,47 @@
+import { categoryFromCode } from '../corpus/categories.js';
+import type { DateRange } from '../query/date-range.js';
+import type { AuthorFilter, Filters, Order } from '../query/query.js';
+
+function authorPhrase(filter: AuthorFilter): string {
+  const partial = filter.how === 'surname' || filter.how === 'given-name';
+  const names = filter.names.join(' or ');
+  return partial && filter.names.length > 1 ? `${filter.asked} (${names})` : names;
+}
+
+/** Date labels read after "papers": "in 2019", "from 2019 to 2021", "since 2022". */
+function datePhrase(range: DateRange): string {
+  const span = /^(.+)–(.+)$/u.exec(range.label);
+  if (span) return `from ${span[1]} to ${span[2]}`;
+  return /^(?:\d{4}|[A-Z][a-z]+ \d{4})$/u.test(range.label) ? `in ${range.label}` : range.label;
+}
+
+/** The parts of what was understood, e.g. ["by Yiren Zhao", "in 2019", "with code"]. */
+export function filterPhrases(filters: Filters): string[] {
+  const parts: string[] = [];
+  if (filters.authors.length > 0)
+    parts.push(`by ${filters.authors.map(authorPhrase).join(' and ')}`);
+  for (const unknown of filters.unknownAuthors) parts.push(`by ${unknown.asked}`);
+  if (filters.topic) parts.push(`about “${filters.topic}”`);
+  if (filters.dates) parts.push(datePhrase(filters.dates));
+  if (filters.categories.length > 0) {
+    const names = filters.categories.map(
+      (code) => `${categoryFromCode(code)?.name ?? code} (${code})`,
+    );
+    parts.push(`in ${names.join(' or ')}`);
+  }
+  if (filters.hasCode !== undefined) parts.push(filters.hasCode ? 'with code' : 'without code');
+  return parts;
+}
+
+export function orderPhrase(order: Order): string | undefined {
+  if (order === 'newest') return 'newest first';
+  if (order === 'oldest') return 'oldest first';
+  return undefined;
+}
+
+/** One line for footers: "papers by Yiren Zhao · in 2019 · newest first". */
+export function understoodLine(filters: Filters, order: Order): string {
+  const [first, ...rest] = filterPhrases(filters);
+  const head = first ? `papers ${first}` : 'all papers';
+  return [head, ...rest, orderPhrase(order)].filter(Boolean).join(' · ');
+}

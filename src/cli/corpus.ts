@@ -1,0 +1,27 @@
+import { parseArgs } from 'node:util';
+import { paperJson } from '../answer/answer-json.js';
+import { monthYear } from '../answer/paper-line.js';
+import { loadConfig } from '../config.js';
+import { loadCorpusDir } from '../corpus/load-corpus.js';
+import { formatProblem } from '../corpus/paper.js';
+import { runCli } from './run-cli.js';
+
+runCli(async () => {
+  const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } });
+  const config = loadConfig();
+  const corpus = await loadCorpusDir(config.corpusDir);
+  for (const problem of corpus.problems) process.stderr.write(`${formatProblem(problem)}\n`);
+  if (values.json) {
+    const papers = corpus.papers.map((paper) => paperJson(paper, { withAbstract: true }));
+    process.stdout.write(`${JSON.stringify(papers, null, 2)}\n`);
+    return 0;
+  }
+  for (const paper of corpus.papers) {
+    const aliases = paper.aliases.length > 0 ? ` [${paper.aliases.join(', ')}]` : '';
+    process.stdout.write(
+      `${paper.id}  ${monthYear(paper.published)}  ${paper.category}  ${paper.title}${aliases}\n`,
+    );
+  }
+  process.stdout.write(`${corpus.papers.length} papers, ${corpus.problems.length} problems\n`);
+  return 0;
+});

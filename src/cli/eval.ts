@@ -1,0 +1,36 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.js';
+import { createCore } from '../core.js';
+import { loadCorpusDir } from '../corpus/load-corpus.js';
+import { checkAnswer, ExampleFileSchema } from '../eval/example-questions.js';
+import { runCli } from './run-cli.js';
+
+/** The shared examples when this checkout sits beside them, else the bundled copy. */
+const DEFAULT_FILES = ['../shared/examples/questions.json', 'test/fixtures/example-questions.json'];
+
+runCli(async () => {
+  const { values } = parseArgs({
+    options: { file: { type: 'string' }, verbose: { type: 'boolean', short: 'v' } },
+  });
+  const file =
+    values.file ?? DEFAULT_FILES.find((candidate) => existsSync(candidate)) ?? DEFAULT_FILES[1];
+  const examples = ExampleFileSchema.parse(JSON.parse(await readFile(file as string, 'utf8')));
+  const corpus = await loadCorpusDir(loadConfig().corpusDir);
+  const core = createCore(corpus.papers);
+  // Papers are numbered 1-N in the order the listing gives them.
+  const numbers = new Map(corpus.papers.map((paper, index) => [paper.id, index + 1]));
+  let passed = 0;
+  for (const example of examples.cases) {
+    const answer = core.ask(example.q, { today: examples.today, limit: 1000 });
+    const failures = checkAnswer(answer, example, (id) => numbers.get(id) ?? 0);
+    if (failures.length === 0) passed++;
+    if (failures.length > 0 || values.verbose) {
+      process.stdout.write(`${failures.length === 0 ? 'ok  ' : 'FAIL'} ${example.q}\n`);
+      for (const failure of failures) process.stdout.write(`       ${failure}\n`);
+    }
+  }
+  process.stdout.write(`eval: ${passed}/${examples.cases.length} passed\n`);
+  return passed === examples.cases.length ? 0 : 1;
+});

@@ -1,0 +1,49 @@
+import type { Answer } from './answer/answer.js';
+import { answerQuery } from './answer/answer-query.js';
+import { createLibrary, type Library } from './answer/library.js';
+import type { Paper } from './corpus/paper.js';
+import { parseQuery } from './query/parse-query.js';
+import type { Query } from './query/query.js';
+
+export interface AskOptions {
+  /** The day relative dates count from ("last year", "recent"); defaults to now. */
+  today?: string | Date;
+  /** Papers per page; defaults to 10. */
+  limit?: number;
+  /** Matches to skip, for paging. */
+  offset?: number;
+}
+
+export const DEFAULT_PAGE_SIZE = 10;
+
+export function isoToday(today: string | Date = new Date()): string {
+  return typeof today === 'string' ? today : today.toISOString().slice(0, 10);
+}
+
+/** The platform-free question answerer every adapter calls. */
+export interface Core {
+  readonly library: Library;
+  parse(text: string, options?: Pick<AskOptions, 'today'>): Query;
+  ask(text: string, options?: AskOptions): Answer;
+}
+
+export function createCore(
+  papers: readonly Paper[],
+  library: Library = createLibrary(papers),
+): Core {
+  const parse = (text: string, options: Pick<AskOptions, 'today'> = {}) =>
+    parseQuery(text, {
+      today: isoToday(options.today),
+      directory: library.directory,
+      isTopicWord: (word) => library.index.hasWord(word),
+    });
+  return {
+    library,
+    parse,
+    ask(text, options = {}) {
+      const limit = Math.max(1, Math.floor(options.limit ?? DEFAULT_PAGE_SIZE));
+      const offset = Math.max(0, Math.floor(options.offset ?? 0));
+      return answerQuery(parse(text, options), library, { limit, offset });
+    },
+  };
+}

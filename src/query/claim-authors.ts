@@ -1,0 +1,191 @@
+import { looksLikePersonName } from '../corpus/person-name.js';
+import type { AuthorDirectory, NameMatch } from '../people/author-directory.js';
+import { isFiller } from './filler.js';
+import type { AuthorFilter } from './query.js';
+import type { TextSpans } from './text-spans.js';
+
+export interface UnknownAuthor {
+  asked: string;
+  suggestions: string[];
+}
+
+export interface AuthorUnderstanding {
+  authors: AuthorFilter[];
+  unknown: UnknownAuthor[];
+}
+
+export interface AuthorContext {
+  directory: AuthorDirectory;
+  /** True when papers use the word, so it is more likely a topic than a surname. */
+  isTopicWord: (word: string) => boolean;
+}
+
+type Word = ReturnType<TextSpans['words']>[number];
+
+/** Words that end the name after "by": "by Yiren Zhao in 2019", "by Qin about agents". */
+const NAME_BOUNDARY =
+  /^(?:in|from|since|before|after|between|during|about|on|with|without|that|which|who|published|until|through|regarding|concerning|related|papers?|having|has|have|sorted|ordered|for|of|to|is|are|were|was|wrote|write|worked)$/iu;
+const SLOT = /\b(?:(?:co-?)?authored\s+by|written\s+by|by|from|with|author:|by:)\s*/giu;
+
+export function toFilter(found: NameMatch): AuthorFilter {
+  return { asked: found.asked, names: found.authors.map((a) => a.name), how: found.kind };
+}
+
+/**
+ * Finds the people a question names: after "by" (where a bare surname, a
+ * given name or a typo is accepted, and an unknown name is reported with
+ * suggestions), then full names anywhere ("Zhao Yiren", "Y. Zhao"), then a
+ * lone surname that papers do not otherwise use as a word ("Shumailov").
+ */
+export function claimAuthors(spans: TextSpans, context: AuthorContext): AuthorUnderstanding {
+  const result: AuthorUnderstanding = { authors: [], unknown: [] };
+  claimSlots(spans, context, result);
+  claimFullNames(spans, context, result);
+  claimSurnames(spans, context, result);
+  return result;
+}
+
+interface SlotName {
+  words: Word[];
+  /** Joined to the previous name by "or": either person will do. */
+  alternative: boolean;
+}
+
+/** The names after a slot word, split on "and", "&", "or"; stops at the first word that is not part of a name. */
+function slotNames(spans: TextSpans, after: number): SlotName[] {
+  const names: SlotName[] = [{ words: [], alternative: false }];
+  let lastEnd = after;
+  for (const word of spans.words().filter((w) => w.start >= after)) {
+    // An initial's period ("Y. Zhao") and "&" may sit between name words.
+    const gap = spans.text.slice(lastEnd, word.start).replace(/^\./u, '');
+    if (/[^\s&]/u.test(gap) || NAME_BOUNDARY.test(word.word) || /^\d/u.test(word.word)) break;
+    lastEnd = word.end;
+    const joiner = /^(?:and|or|&)$/iu.test(word.word);
+    if (joiner || gap.includes('&'))
+      names.push({ words: [], alternative: /^or$/iu.test(word.word) });
+    if (!joiner) names.at(-1)?.words.push(word);
+  }
+  return names.filter((name) => name.words.length > 0);
+}
+
+function claimSlots(
+  spans: TextSpans,
+  { directory }: AuthorContext,
+  result: AuthorUnderstanding,
+): void {
+  for (const slot of [...spans.text.matchAll(SLOT)]) {
+    const strict = /^(?:from|with)/iu.test(slot[0]);
+    for (const name of slotNames(spans, slot.index + slot[0].length)) {
+      const found = resolveLongestPrefix(name.words, directory);
+      const previous = result.authors.at(-1);
+      if (found && name.alternative && previous) {
+        result.authors[result.authors.length - 1] = eitherOf(previous, toFilter(found.match));
+        spans.claimRange(slot.index, found.end);
+      } else if (found) {
+        result.authors.push(toFilter(found.match));
+        spans.claimRange(slot.index, found.end);
+      } else if (!strict) {
+        const asked = name.words.slice(0, 4).filter((w) => !isFiller(w.word));
+        if (asked.length === 0) continue;
+        const text = asked.map((w) => w.word).join(' ');
+        result.unknown.push({ asked: text, suggestions: directory.suggest(text) });
+        spans.claimRange(slot.index, (asked.at(-1) as Word).end);
+      }
+    }
+  }
+}
+
+function eitherOf(a: AuthorFilter, b: AuthorFilter): AuthorFilter {
+  return {
+    asked: `${a.asked} or ${b.asked}`,
+    names: [...new Set([...a.names, ...b.names])],
+    how: a.how,
+  };
+}
+
+function resolveLongestPrefix(
+  words: Word[],
+  directory: AuthorDirectory,
+): { match: NameMatch; end: number } | undefined {
+  for (let n = Math.min(words.length, 4); n >= 1; n--) {
+    const text = words
+      .slice(0, n)
+      .map((w) => w.word.replace(/['’]s$/u, ''))
+      .join(' ');
+    const match = directory.resolve(text, { allowPartial: true, allowTypos: true });
+    if (match) return { match, end: (words[n - 1] as Word).end };
+  }
+  return undefined;
+}
+
+function claimFullNames(
+  spans: TextSpans,
+  { directory }: AuthorContext,
+  result: AuthorUnderstanding,
+): void {
+  let claimed = claimOneFullName(spans, directory, result);
+  while (claimed) claimed = claimOneFullName(spans, directory, result);
+}
+
+function claimOneFullName(
+  spans: TextSpans,
+  directory: AuthorDirectory,
+  result: AuthorUnderstanding,
+): boolean {
+  const words = spans.words();
+  for (let n = 4; n >= 2; n--) {
+    for (let i = 0; i + n <= words.length; i++) {
+      const run = words.slice(i, i + n);
+      // Words of a name are separated by spaces only, or by the period of an initial ("Y. Zhao").
+      const adjacent = run.every(
+        (w, k) => k === 0 || /^\.?\s+$/u.test(spans.text.slice((run[k - 1] as Word).end, w.start)),
+      );
+      if (!adjacent) continue;
+      const found = directory.resolve(run.map((w) => w.word.replace(/['’]s$/u, '')).join(' '));
+      if (!found) continue;
+      result.authors.push(toFilter(found));
+      spans.claimRange((run[0] as Word).start, (run.at(-1) as Word).end);
+      return true;
+    }
+  }
+  return false;
+}
+
+function claimSurnames(
+  spans: TextSpans,
+  context: AuthorContext,
+  result: AuthorUnderstanding,
+): void {
+  for (const word of spans.words()) {
+    const bare = word.word.replace(/['’]s$/u, '');
+    if (isFiller(bare) || !context.directory.isSurname(bare) || context.isTopicWord(bare)) continue;
+    const found = context.directory.resolve(bare, { allowPartial: true });
+    if (!found) continue;
+    result.authors.push(toFilter(found));
+    spans.claimRange(word.start, word.end);
+  }
+}
+
+/**
+ * The last chance for a name: when what is left of the question is only a
+ * name-shaped phrase that papers never use as words ("Yiren Zaho"), read it
+ * as a person, correcting a typo, or report it as an unknown author.
+ */
+export function claimLeftoverName(
+  spans: TextSpans,
+  leftover: Word[],
+  context: AuthorContext,
+): { author?: AuthorFilter; unknown?: UnknownAuthor } {
+  if (leftover.length === 0 || leftover.length > 4) return {};
+  if (leftover.some((w) => context.isTopicWord(w.word))) return {};
+  const text = leftover.map((w) => w.word).join(' ');
+  const found = context.directory.resolve(text, { allowPartial: true, allowTypos: true });
+  const claim = () => spans.claimRange((leftover[0] as Word).start, (leftover.at(-1) as Word).end);
+  if (found) {
+    claim();
+    return { author: toFilter(found) };
+  }
+  if (!looksLikePersonName(text)) return {};
+  claim();
+  return { unknown: { asked: text, suggestions: context.directory.suggest(text) } };
+}

@@ -1,0 +1,66 @@
+import { allCategories, type Category, categoryFromCode } from '../corpus/categories.js';
+import { escapeRegExp } from '../text/escape-regexp.js';
+import { isFiller } from './filler.js';
+import type { TextSpans } from './text-spans.js';
+
+const WITHOUT_CODE =
+  /\b(?:without|no|lacking|missing)\s+(?:(?:source|public|released|open[- ]source)\s+)?code\b/iu;
+const WITH_CODE = [
+  /\bhas:code\b/iu,
+  /\b(?:with|having|has|have|had|includ(?:e|es|ing)|provid(?:e|es|ing)|releas(?:e|es|ed|ing)|shar(?:e|es|ed|ing))\s+(?:(?:source|public|released|open[- ]source|their|the|its|available)\s+)*code\b(?:\s+(?:available|released|online))?/iu,
+  /\bcode\s+(?:is\s+|was\s+)?(?:available|released|public|online|open[- ]sourced?)\b/iu,
+  /\bopen[- ]?sourced?\b(?:\s+code)?/iu,
+];
+
+/** "with code", "open source", "has:code" → true; "without code" → false. */
+export function claimCodeFilter(spans: TextSpans): boolean | undefined {
+  if (spans.take(WITHOUT_CODE)) return false;
+  let wanted = false;
+  for (const pattern of WITH_CODE) wanted = spans.take(pattern) || wanted;
+  return wanted ? true : undefined;
+}
+
+const NAMED = allCategories()
+  .map((category) => ({
+    category,
+    pattern: new RegExp(`\\b${escapeRegExp(category.name)}\\b`, 'iu'),
+  }))
+  .sort((a, b) => b.category.name.length - a.category.name.length);
+
+/**
+ * A category name counts only when it is the whole subject ("computer vision
+ * papers", "papers in machine learning"), not part of a longer topic
+ * ("adversarial machine learning").
+ */
+function standsAlone(text: string, start: number, end: number): boolean {
+  const before = text.slice(0, start).match(/([\p{L}\p{N}'’-]+)\W*$/u)?.[1];
+  const after = text.slice(end).match(/^\W*([\p{L}\p{N}'’-]+)/u)?.[1];
+  return (!before || isFiller(before)) && (!after || isFiller(after) || /^category$/iu.test(after));
+}
+
+/**
+ * Categories by full code ("cs.CR"), by name ("computer vision"), by the
+ * short code in capitals when it is clearly a category ("CV papers",
+ * "cat:CR").
+ */
+export function claimCategories(spans: TextSpans): Category[] {
+  const found = new Map<string, Category>();
+  const keep = (category: Category | undefined) => {
+    if (!category) return undefined;
+    found.set(category.code, category);
+    return true;
+  };
+  spans.claim(/\b(?:cat|category):\s*([A-Za-z]+(?:\.[A-Za-z]{2})?)/iu, (m) =>
+    keep(categoryFromCode(m[1] as string)),
+  );
+  spans.claim(/\b(?:cs|eess|stat)\.[a-z]{2}\b/iu, (m) => keep(categoryFromCode(m[0])));
+  for (const { category, pattern } of NAMED) {
+    spans.claim(pattern, (m) =>
+      standsAlone(spans.text, m.index, m.index + m[0].length) ? keep(category) : undefined,
+    );
+  }
+  spans.claim(/\b([A-Z]{2})(?=\s+(?:papers?|category|preprints?)\b)/u, (m) =>
+    keep(categoryFromCode(m[1] as string)),
+  );
+  return [...found.values()];
+}

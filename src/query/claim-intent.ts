@@ -1,0 +1,46 @@
+import type { TextSpans } from './text-spans.js';
+
+export type Intent = 'help' | 'list' | 'detail' | 'count' | 'cite' | 'coauthors';
+
+const HELP =
+  /^\W*(?:help|commands|usage|\?+|what can (?:you|i) (?:do|ask)|how (?:do|can) i use (?:you|this|it|pubbot)|what do you know)\W*$/iu;
+const CITE =
+  /\b(?:how\s+(?:do|should|can|would|to)\s+(?:i\s+|we\s+)?cite|cite|citations?(?:\s+(?:for|of))?|bibtex(?:\s+(?:entry\s+)?(?:for|of))?|bib\s+entry(?:\s+(?:for|of))?|reference\s+for)\b/iu;
+const COAUTHOR_NOUN =
+  /\b(?:co-?authors?|collaborators?|co-?workers?|colleagues)\b(?:\s+(?:of|for))?/iu;
+const WHO_WITH = [
+  /\bwho\s+(?:does|did|has|have|do|is)\b/iu,
+  /\b(?:work(?:s|ed|ing)?|collaborat\w*|publish(?:es|ed|ing)?|writes?|wrote|written|co-?author(?:s|ed)?)\s+(?:(?:papers?|the\s+most|most(?:\s+often)?)\s+)?with(?:\s+(?:the\s+)?most)?\b/iu,
+];
+const WHO_WORKS_WITH =
+  /\b(?:who|whom)\s+(?:\w+\s+){0,2}(?:work(?:s|ed)?|collaborat\w*|publish(?:es|ed)?|writes?|wrote|co-?author(?:s|ed)?)\s+with\b|\bwith\s+whom\b/iu;
+const COUNT =
+  /\bhow\s+many\b|\bnumber\s+of\b|\bcount(?:\s+(?:of|the))?\b|\bhow\s+much\b|\btotal\s+(?:number|count)\b/iu;
+const DETAIL = [
+  /^\W*(?:what|who)(?:\s+is|'s|’s|\s+was)\b/iu,
+  /\b(?:tell\s+me\s+(?:more\s+)?about|explain|describe|details?\s+(?:of|on|about|for)|summar(?:y|ise|ize)(?:\s+of)?|abstract(?:\s+(?:of|for))?)\b/iu,
+  /\bshow\s+me\s+the\b(?=.*\bpaper\b(?!s))/iu,
+];
+
+/** "search for …", "look for …": the verb, not the topic "search". */
+const SEARCH_VERB = /^\W*(?:please\s+)?(?:search|look)(?:\s+(?:up|for))?\b/iu;
+
+/** Decides what shape of answer the question wants, claiming the words that said so. */
+export function claimIntent(spans: TextSpans): Intent {
+  spans.take(SEARCH_VERB);
+  if (HELP.test(spans.text)) {
+    spans.claimRange(0, spans.text.length);
+    return 'help';
+  }
+  if (spans.take(CITE)) return 'cite';
+  if (spans.take(COAUTHOR_NOUN)) return 'coauthors';
+  if (WHO_WORKS_WITH.test(spans.text) || WHO_WITH.every((pattern) => pattern.test(spans.text))) {
+    spans.take(WHO_WORKS_WITH);
+    for (const pattern of WHO_WITH) spans.take(pattern);
+    return 'coauthors';
+  }
+  if (spans.take(COUNT)) return 'count';
+  let detail = false;
+  for (const pattern of DETAIL) detail = spans.take(pattern) || detail;
+  return detail ? 'detail' : 'list';
+}

@@ -1,0 +1,64 @@
+import type { Order } from './query.js';
+import type { TextSpans } from './text-spans.js';
+
+const NUMBER = String.raw`(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)`;
+const NUMBER_WORDS = [
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+];
+const NEWEST = String.raw`latest|newest|most\s+recent(?:ly\s+published)?|last|recently\s+published`;
+const OLDEST = String.raw`oldest|earliest|first(?!\s+authors?)`;
+
+export interface OrderUnderstanding {
+  order?: Order;
+  limit?: number;
+}
+
+function toNumber(word: string): number {
+  const index = NUMBER_WORDS.indexOf(word.toLowerCase());
+  return Math.max(1, index >= 0 ? index + 1 : Number(word));
+}
+
+/**
+ * "latest", "oldest", "top 3", "5 newest", "sorted by date"; a singular
+ * "paper" after an ordering word ("the most recent paper") asks for one.
+ */
+export function claimOrder(spans: TextSpans): OrderUnderstanding {
+  const result: OrderUnderstanding = {};
+  const orderOf = (word: string): Order =>
+    new RegExp(`^(?:${OLDEST})$`, 'iu').test(word) ? 'oldest' : 'newest';
+
+  spans.claim(new RegExp(String.raw`\b(${NEWEST}|${OLDEST}|top)\s+${NUMBER}\b`, 'iu'), (m) => {
+    if (!/^top$/iu.test(m[1] as string)) result.order = orderOf(m[1] as string);
+    result.limit = toNumber(m[2] as string);
+    return true;
+  });
+  spans.claim(new RegExp(String.raw`\b${NUMBER}\s+(${NEWEST}|${OLDEST})\b`, 'iu'), (m) => {
+    result.limit = toNumber(m[1] as string);
+    result.order = orderOf(m[2] as string);
+    return true;
+  });
+  spans.claim(
+    /\b(?:sorted|ordered|sort|order)\s+by\s+(?:date|year|time|publication\s+date)\b/iu,
+    () => {
+      result.order = 'newest';
+      return true;
+    },
+  );
+  spans.claim(new RegExp(String.raw`\b(?:the\s+)?(${NEWEST}|${OLDEST})\b`, 'iu'), (m) => {
+    result.order = orderOf(m[1] as string);
+    return true;
+  });
+  if (result.order && result.limit === undefined && /\bpaper\b(?!s)/iu.test(spans.text)) {
+    result.limit = 1;
+  }
+  return result;
+}

@@ -1,0 +1,27 @@
+/**
+ * Phrases the field uses interchangeably. Each row is one meaning; a query
+ * naming any phrase of a row searches for all of them. Kept small on purpose:
+ * only pairs where an abbreviation or a near-synonym would otherwise miss
+ * papers (LLMs vs "large language models", NAS vs "architecture search").
+ */
+export const SYNONYM_ROWS: ReadonlyArray<readonly string[]> = [
+  ['backdoor', 'trojan'],
+  ['llm', 'large language model'],
+  ['nas', 'neural architecture search', 'network architecture search', 'architecture search'],
+  ['gnn', 'graph neural network'],
+  ['cnn', 'convolutional neural network'],
+  ['dnn', 'deep neural network'],
+  ['lora', 'low-rank adaptation', 'low-rank adapter'],
+  ['fl', 'federated learning'],
+  ['rl', 'reinforcement learning'],
+  ['vlm', 'vision-language model'],
+  ['peft', 'parameter-efficient fine-tuning'],
+  ['moe', 'mixture of experts', 'mixture-of-expert'],
+  ['gqa', 'grouped-query attention', 'grouped query attention'],
+  ['kv cache', 'key-value cache'],
+  ['adversarial example', 'adversarial sample'],
+  ['unlearnable example', 'availability poisoning'],
+  ['agent', 'agentic'],
+  ['nlp', 'natural language processing'],
+  ['sota', 'state-of-the-art'],
+];
