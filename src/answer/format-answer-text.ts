@@ -98,7 +98,8 @@ export function formatAnswerText(draft: Draft): string {
         ? []
         : searchBody(draft, query);
   // A clarification is all notes; elsewhere notes follow the body as caveats.
-  const notes = draft.shape === 'clarify' ? draft.notes : draft.notes.map((note) => `Note: ${note}`);
+  const notes =
+    draft.shape === 'clarify' ? draft.notes : draft.notes.map((note) => `Note: ${note}`);
   if (notes.length > 0) lines.push('', ...notes);
   if (draft.suggestions.length > 0) lines.push(`Try: ${draft.suggestions.join(' · ')}`);
   return lines.join('\n').trim();

@@ -71,25 +71,27 @@ export function parseListing(
       continue;
     }
     const entryEnd = nextHeader(lines, index + 1);
-    const body = lines.slice(index + 1, entryEnd).filter((l) => l.trim() !== '');
-    const [bylineText, abstract, ...extra] = body;
-    const bylineIndex = lines.indexOf(bylineText as string, index + 1);
-    if (bylineText === undefined) {
+    const body: number[] = [];
+    for (let at = index + 1; at < entryEnd; at++)
+      if ((lines[at] as string).trim() !== '') body.push(at);
+    const [bylineAt, abstractAt, strayAt] = body;
+    if (bylineAt === undefined) {
       problem(index, 'entry has no title/author line');
-    } else if (abstract === undefined) {
-      problem(bylineIndex, 'entry has no abstract line');
-    } else if (extra.length > 0) {
-      problem(index, `entry has ${body.length} lines after its header, expected 2`);
-    } else if (body.some((l) => l.includes('\uFFFD'))) {
-      problem(bylineIndex, 'entry is not valid UTF-8 text');
+    } else if (abstractAt === undefined) {
+      problem(bylineAt, 'entry has no abstract line');
+    } else if ([bylineAt, abstractAt].some((at) => (lines[at] as string).includes('\uFFFD'))) {
+      problem(bylineAt, 'entry is not valid UTF-8 text');
     } else {
-      const byline = splitByline(bylineText.trim(), knownNames);
-      if (!byline) {
-        problem(bylineIndex, 'cannot tell where the title ends and the authors begin');
+      const byline = splitByline((lines[bylineAt] as string).trim(), knownNames);
+      if (byline) {
+        const abstract = (lines[abstractAt] as string).trim();
+        entries.push({ ...header.header, ...byline, abstract, line: index + 1 });
       } else {
-        entries.push({ ...header.header, ...byline, abstract: abstract.trim(), line: index + 1 });
+        problem(bylineAt, 'cannot tell where the title ends and the authors begin');
       }
     }
+    if (strayAt !== undefined)
+      problem(strayAt, 'text outside any entry; skipped up to the next header');
     index = entryEnd;
   }
   return { entries, problems };

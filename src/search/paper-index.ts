@@ -2,6 +2,7 @@ import MiniSearch, { type Query, type SearchOptions, type SearchResult } from 'm
 import type { Paper } from '../corpus/paper.js';
 import { plainAbstractText } from '../corpus/plain-abstract.js';
 import { editDistance, typoBudget } from '../text/edit-distance.js';
+import { escapeRegExp } from '../text/escape-regexp.js';
 import { normalizeText } from '../text/fold.js';
 import { processTerm, tokenize } from './analyzer.js';
 import { groupTerms, type TermGroup, termGroups } from './term-groups.js';
@@ -71,7 +72,8 @@ export class PaperIndex {
     const filter = allowed ? { filter: (hit: SearchResult) => allowed(hit.id as string) } : {};
 
     let hits = this.#run(this.#query(groups), filter);
-    if (hits.length > 0) return { ...result, hits: this.#rank(hits, groups) };
+    if (this.#finish(hits, groups).length > 0)
+      return { ...result, hits: this.#finish(hits, groups) };
 
     const known: TermGroup[] = [];
     for (const group of groups) {
@@ -102,7 +104,7 @@ export class PaperIndex {
       });
       result.partial = hits.length > 0;
     }
-    return { ...result, hits: this.#rank(hits, known) };
+    return { ...result, hits: this.#finish(hits, known) };
   }
 
   #run(query: Query, options: SearchOptions = {}): SearchResult[] {
@@ -125,9 +127,15 @@ export class PaperIndex {
     };
   }
 
-  #rank(hits: SearchResult[], groups: readonly TermGroup[]): TopicHit[] {
+  /** Drops hits that matched a synonym phrase only as scattered words, and marks strong hits. */
+  #finish(hits: SearchResult[], groups: readonly TermGroup[]): TopicHit[] {
     const termsOf = groups.map(groupTerms);
-    return hits.map((hit) => ({
+    const phraseGroups = groups.filter((group) => group.typed);
+    const kept =
+      phraseGroups.length === 0
+        ? hits
+        : hits.filter((hit) => phraseGroups.every((group) => this.#hasVariant(hit, group)));
+    return kept.map((hit) => ({
       id: hit.id as string,
       score: hit.score,
       strong: termsOf.every((terms) =>
@@ -138,6 +146,26 @@ export class PaperIndex {
         ),
       ),
     }));
+  }
+
+  #hasVariant(hit: SearchResult, group: TermGroup): boolean {
+    const paper = this.#papers.get(hit.id as string);
+    return group.variants.some((words) => {
+      if (words.length === 1 || words.join(' ') === group.typed?.join(' ')) {
+        return words.every((word) => {
+          const term = processTerm(word);
+          return term !== null && hit.queryTerms.includes(term);
+        });
+      }
+      const phrase = new RegExp(
+        `(?<![\\p{L}\\p{N}])${words.map(escapeRegExp).join('[\\s-]+')}`,
+        'u',
+      );
+      return (
+        paper !== undefined &&
+        phrase.test(normalizeText(`${paper.title} ${plainAbstractText(paper.abstract)}`))
+      );
+    });
   }
 
   /**

@@ -12,6 +12,12 @@ export interface TermGroup {
   /** The user's own words, for messages ("nothing mentions 'sourdough'"). */
   label: string;
   variants: string[][];
+  /**
+   * Set when the variants came from the synonym table: the user's own wording.
+   * Other multi-word variants must then appear as a phrase ("large language
+   * model"), not as words scattered over an abstract.
+   */
+  typed?: string[];
 }
 
 interface SynonymPattern {
@@ -49,7 +55,7 @@ export function termGroups(topic: string): TermGroup[] {
   const found: Array<{ at: number; group: TermGroup }> = [];
   for (const { pattern, variants } of SYNONYM_PATTERNS) {
     text = text.replace(pattern, (match, at: number) => {
-      found.push({ at, group: { label: match, variants } });
+      found.push({ at, group: { label: match, variants, typed: phraseWords(match) } });
       return ' '.repeat(match.length);
     });
   }

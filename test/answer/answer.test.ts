@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { toBibtex } from '../../src/answer/bibtex.js';
+import { bundled, numbersOf, paperNumber, TODAY } from '../support/corpus.js';
+
+const ask = (text: string, limit = 10, offset = 0) =>
+  bundled().core.ask(text, { today: TODAY, limit, offset });
+
+describe('answers', () => {
+  it('GIVEN a count question THEN count and total agree and the text states the number', () => {
+    const answer = ask('how many papers in 2024?');
+    expect(answer).toMatchObject({ shape: 'count', count: 4, total: 4 });
+    expect(answer.text).toMatch(/^4 papers in 2024\./u);
+  });
+
+  it('GIVEN a co-author question THEN people are ranked by shared papers and the asked person is excluded', () => {
+    const answer = ask('who does Tianrui Qin work with?');
+    expect(answer.shape).toBe('coauthors');
+    expect(answer.people?.slice(0, 2)).toEqual([
+      { name: 'Xitong Gao', papers: 3 },
+      { name: 'Juanjuan Zhao', papers: 2 },
+    ]);
+    expect(answer.people?.map((p) => p.name)).not.toContain('Tianrui Qin');
+  });
+
+  it('GIVEN an author filter THEN the answer says the source truncates author lists', () => {
+    expect(ask('papers by Juanjuan Zhao').notes.join(' ')).toMatch(
+      /stop after three names \(“et al\.”\)/u,
+    );
+    expect(ask('papers by Juanjuan Zhao').text).toContain('Juanjuan Zhao et al.');
+  });
+
+  it('GIVEN an unknown author THEN nothing is listed and close names are offered', () => {
+    const answer = ask('papers by Yuren Zhang');
+    expect(answer.papers).toEqual([]);
+    expect(answer.notes[0]).toBe(
+      'No author named Yuren Zhang in the corpus; did you mean Yiren Zhao or Cheng Zhang?',
+    );
+    expect(answer.suggestions).toEqual(['papers by Yiren Zhao', 'papers by Cheng Zhang']);
+  });
+
+  it('GIVEN filters that exclude each other THEN the answer says which one to drop', () => {
+    const answer = ask('papers by Tianrui Qin in 2019');
+    expect(answer.total).toBe(0);
+    expect(answer.text).toMatch(/^No papers by Tianrui Qin in 2019\./u);
+    expect(answer.notes).toContain('Without “2019” there are 5 papers.');
+  });
+
+  it('GIVEN an uncovered topic THEN the answer is empty and says no paper mentions it', () => {
+    const answer = ask('papers about gardening');
+    expect(answer.papers).toEqual([]);
+    expect(answer.notes).toContain('No paper in the corpus mentions “gardening”.');
+  });
+
+  it('GIVEN "what is" naming one paper THEN detail; naming a field THEN a list with a reason', () => {
+    expect(ask('what is UEraser?')).toMatchObject({ shape: 'detail', papers: [paperNumber(1)] });
+    const general = ask('what is federated learning?');
+    expect(general.shape).toBe('list');
+    expect(numbersOf(general.papers).sort((a, b) => a - b)).toEqual([9, 13]);
+    expect(general.notes[0]).toMatch(/No single paper matches that by name/u);
+  });
+
+  it('GIVEN "cite X" THEN BibTeX with escaped, brace-protected fields and "and others" for et al.', () => {
+    const answer = ask('cite Flareon');
+    expect(answer.shape).toBe('cite');
+    expect(answer.bibtex).toBe(toBibtex(paperNumber(4)));
+    expect(answer.bibtex).toContain('@misc{qin2022flareon,');
+    expect(answer.bibtex).toContain(
+      'author       = {Qin, Tianrui and He, Xianghuan and Gao, Xitong and others}',
+    );
+    expect(answer.bibtex).toContain(
+      'note         = {Code: \\url{https://github.com/lafeat/flareon}}',
+    );
+    expect(toBibtex({ ...paperNumber(2), title: 'MORA: 100% of $5 & more_x' })).toContain(
+      'title        = {{MORA:} 100\\% of \\$5 \\& more\\_x}',
+    );
+  });
+
+  it('GIVEN "cite" alone THEN the bot asks which paper', () => {
+    const answer = ask('cite');
+    expect(answer.shape).toBe('clarify');
+    expect(answer.text).toMatch(/^Which paper should I cite\?/u);
+  });
+
+  it('GIVEN a page size and offset THEN papers are that page and the text counts the rest', () => {
+    const first = ask('papers by Xitong Gao', 5, 0);
+    const second = ask('papers by Xitong Gao', 5, 5);
+    expect(first.total).toBe(16);
+    expect(second.papers).toHaveLength(5);
+    expect(second.offset).toBe(5);
+    expect(new Set([...first.papers, ...second.papers]).size).toBe(10);
+    expect(second.text).toContain('6. ');
+    expect(second.text).toContain('… and 6 more.');
+  });
+
+  it('GIVEN "recent" with nothing recent THEN it widens to the newest and says so', () => {
+    const answer = ask('recent papers by Yunrui Yu');
+    expect(numbersOf(answer.papers)).toEqual([2, 19]);
+    expect(answer.notes).toContain(
+      'Nothing from the past 2 years; showing the newest matches instead.',
+    );
+  });
+
+  it('GIVEN an over-long question THEN a refusal that states the cap', () => {
+    const answer = ask('x'.repeat(600));
+    expect(answer).toMatchObject({ shape: 'refusal', total: 0, papers: [] });
+    expect(answer.text).toMatch(/600 characters long; please keep it under 500/u);
+  });
+
+  it('GIVEN help THEN the text lists example questions', () => {
+    expect(ask('help').text).toContain('papers by Yiren Zhao in 2019');
+  });
+});

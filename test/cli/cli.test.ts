@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { runScript } from '../support/run-script.js';
+
+describe('command-line tools, run as real processes', () => {
+  it('GIVEN `ask --json` THEN stdout is one JSON answer with the documented fields', async () => {
+    const result = await runScript('src/cli/ask.ts', [
+      '--json',
+      '--today',
+      '2026-11-25',
+      'papers by Yiren Zhao in 2019',
+    ]);
+    expect(result.code).toBe(0);
+    const answer = JSON.parse(result.stdout);
+    expect(answer).toMatchObject({ total: 4, shape: 'list' });
+    expect(Object.keys(answer.papers[0])).toEqual(
+      expect.arrayContaining([
+        'id',
+        'title',
+        'authors',
+        'authorsTruncated',
+        'published',
+        'category',
+        'hasCode',
+        'codeUrl',
+        'aliases',
+      ]),
+    );
+    expect(answer.text).toMatch(/^4 papers by Yiren Zhao in 2019/u);
+  });
+
+  it('GIVEN `ask --batch --json` THEN one JSON object per input line', async () => {
+    const input = 'how many papers in 2024?\nwho does Tianrui Qin work with?\n';
+    const result = await runScript(
+      'src/cli/ask.ts',
+      ['--batch', '--json', '--today', '2026-11-25'],
+      { input },
+    );
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines.map((a) => a.question)).toEqual([
+      'how many papers in 2024?',
+      'who does Tianrui Qin work with?',
+    ]);
+    expect(lines[0].count).toBe(4);
+    expect(lines[1].people[0]).toEqual({ name: 'Xitong Gao', papers: 3 });
+  });
+
+  it('GIVEN bad arguments THEN a one-line usage error and exit code 2', async () => {
+    const result = await runScript('src/cli/ask.ts', ['--limit', 'zero', 'x']);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe(
+      'pubbot: --limit must be a positive whole number, got "zero"',
+    );
+  });
+
+  it('GIVEN a bad environment variable THEN it is named in one line and exit code 2', async () => {
+    const result = await runScript('src/cli/ask.ts', ['x'], { env: { LOG_LEVEL: 'loud' } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^pubbot: LOG_LEVEL: /u);
+    expect(result.stderr).not.toMatch(/\n\s+at /u);
+  });
+
+  it('GIVEN `corpus --json` THEN every paper with its abstract', async () => {
+    const result = await runScript('src/cli/corpus.ts', ['--json']);
+    const papers = JSON.parse(result.stdout);
+    expect(papers).toHaveLength(25);
+    expect(papers[0]).toMatchObject({
+      aliases: ['UEraser'],
+      abstract: expect.stringMatching(/^Unlearnable example attacks/u),
+    });
+  });
+
+  it('GIVEN piped questions to the start entry point THEN each is answered and it exits at end of input', async () => {
+    const result = await runScript('src/main.ts', [], {
+      input: 'latest on backdoors\n\nwhat is Tomato?\n',
+    });
+    expect(result.code).toBe(0);
+    const [first, second] = result.stdout.split('\n\n');
+    expect(first).toMatch(
+      /^3 papers about “backdoors”, newest first:\n1\. Poison Once, Control Anywhere/u,
+    );
+    expect(second).toMatch(
+      /^Automatic Generation of Multi-precision Multi-arithmetic CNN Accelerators for FPGAs\n/u,
+    );
+  });
+
+  it('GIVEN `eval` THEN the last line is the score on the shared examples', async () => {
+    const result = await runScript('src/cli/eval.ts', [
+      '--file',
+      'test/fixtures/example-questions.json',
+    ]);
+    expect(result.stdout.trim().split('\n').at(-1)).toBe('eval: 30/30 passed');
+  });
+});

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { type Core, createCore } from '../../src/core.js';
+import { buildCorpus } from '../../src/corpus/load-corpus.js';
+import type { Paper } from '../../src/corpus/paper.js';
+
+export const LISTING_PATH = fileURLToPath(
+  new URL('../../corpus/publications.txt', import.meta.url),
+);
+export const LISTING_TEXT = readFileSync(LISTING_PATH, 'utf8');
+
+/** The example questions' clock, so relative dates in tests never drift. */
+export const TODAY = '2026-11-25';
+
+let cached: { papers: Paper[]; core: Core } | undefined;
+
+/** The bundled 25-paper corpus and a core over it, built once per test file. */
+export function bundled(): { papers: Paper[]; core: Core } {
+  if (!cached) {
+    const { papers } = buildCorpus([{ name: 'corpus/publications.txt', text: LISTING_TEXT }]);
+    cached = { papers, core: createCore(papers) };
+  }
+  return cached;
+}
+
+/** Paper by its 1-based position in the listing, as the example questions number them. */
+export function paperNumber(n: number): Paper {
+  const paper = bundled().papers[n - 1];
+  if (!paper) throw new Error(`no paper number ${n}`);
+  return paper;
+}
+
+/** 1-based listing numbers of the papers an answer lists. */
+export function numbersOf(papers: readonly Paper[]): number[] {
+  const ids = bundled().papers.map((paper) => paper.id);
+  return papers.map((paper) => ids.indexOf(paper.id) + 1);
+}
