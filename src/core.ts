@@ -2,6 +2,7 @@ import type { Answer } from './answer/answer.js';
 import { answerQuery } from './answer/answer-query.js';
 import { createLibrary, type Library } from './answer/library.js';
 import type { Paper } from './corpus/paper.js';
+import type { Author } from './people/author-directory.js';
 import { parseQuery } from './query/parse-query.js';
 import type { Query } from './query/query.js';
 
@@ -25,6 +26,10 @@ export interface Core {
   readonly library: Library;
   parse(text: string, options?: Pick<AskOptions, 'today'>): Query;
   ask(text: string, options?: AskOptions): Answer;
+  /** Papers for a title being typed, ranked by the same search as questions; newest first when empty. */
+  completeTitles(text: string, limit: number): Paper[];
+  /** Authors whose names start with what is typed; most papers first. */
+  completeAuthors(text: string, limit: number): Author[];
 }
 
 export function createCore(
@@ -44,6 +49,18 @@ export function createCore(
       const limit = Math.max(1, Math.floor(options.limit ?? DEFAULT_PAGE_SIZE));
       const offset = Math.max(0, Math.floor(options.offset ?? 0));
       return answerQuery(parse(text, options), library, { limit, offset });
+    },
+    completeTitles(text, limit) {
+      if (text.trim() === '') {
+        return [...library.papers]
+          .sort((a, b) => b.published.localeCompare(a.published))
+          .slice(0, limit);
+      }
+      const hits = library.index.search(text).hits.slice(0, limit);
+      return hits.map((hit) => library.byId.get(hit.id)).filter((paper) => paper !== undefined);
+    },
+    completeAuthors(text, limit) {
+      return library.directory.complete(text, limit);
     },
   };
 }

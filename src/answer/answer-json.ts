@@ -26,6 +26,7 @@ export function answerJson(question: string, answer: Answer) {
     question,
     shape: answer.shape,
     query: answer.query,
+    headline: answer.headline,
     understood: answer.understood,
     total: answer.total,
     offset: answer.offset,

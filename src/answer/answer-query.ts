@@ -6,7 +6,7 @@ import type { Answer, AnswerShape, Person } from './answer.js';
 import { toBibtex } from './bibtex.js';
 import { filterPhrases, understoodLine } from './describe-query.js';
 import { type FoundPapers, findPapers } from './find-papers.js';
-import { formatAnswerText } from './format-answer-text.js';
+import { answerHeadline, formatAnswerText } from './format-answer-text.js';
 import type { Library } from './library.js';
 
 export interface AnswerOptions {
@@ -16,12 +16,13 @@ export interface AnswerOptions {
   offset: number;
 }
 
-type Draft = Omit<Answer, 'text'>;
+type Draft = Omit<Answer, 'text' | 'headline'>;
 
 /** Answers a parsed query from the library. Pure: same query, same library, same answer. */
 export function answerQuery(query: Query, library: Library, options: AnswerOptions): Answer {
   const draft = draftAnswer(query, library, options);
-  return { ...draft, text: formatAnswerText(draft) };
+  const headline = answerHeadline(draft);
+  return { ...draft, headline, text: formatAnswerText(draft, headline) };
 }
 
 function draftAnswer(query: Query, library: Library, options: AnswerOptions): Draft {
@@ -138,6 +139,7 @@ function missingSubject(
     filters.authors.length > 0 ||
     filters.dates !== undefined ||
     filters.categories.length > 0 ||
+    filters.paperIds.length > 0 ||
     filters.hasCode !== undefined;
   if (query.intent === 'coauthors' && filters.authors.length === 0) {
     return {

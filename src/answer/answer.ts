@@ -26,6 +26,8 @@ export type AnswerShape =
 export interface Answer {
   query: Query;
   shape: AnswerShape;
+  /** One line summing the answer up ("4 papers by Yiren Zhao in 2019, newest first"), for titles. */
+  headline: string;
   /** What was understood, for footers: "papers by Yiren Zhao · 2019". */
   understood: string;
   /** Papers matching, before paging. */

@@ -30,6 +30,7 @@ export function filterPhrases(filters: Filters): string[] {
     parts.push(`in ${names.join(' or ')}`);
   }
   if (filters.hasCode !== undefined) parts.push(filters.hasCode ? 'with code' : 'without code');
+  if (filters.paperIds.length > 0) parts.push(`with id ${filters.paperIds.join(' or ')}`);
   return parts;
 }
 

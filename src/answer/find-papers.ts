@@ -19,6 +19,7 @@ export function passesFilters(
   filters: Filters,
   authorKeys: ReadonlyArray<Set<string>>,
 ): boolean {
+  if (filters.paperIds.length > 0 && !filters.paperIds.includes(paper.id)) return false;
   if (!inRange(paper.published, filters.dates)) return false;
   if (filters.categories.length > 0 && !filters.categories.includes(paper.category)) return false;
   if (filters.hasCode !== undefined && paper.hasCode !== filters.hasCode) return false;

@@ -5,7 +5,10 @@ import { filterPhrases, orderPhrase } from './describe-query.js';
 import { HELP_TEXT } from './help.js';
 import { authorLine, monthYear } from './paper-line.js';
 
-type Draft = Omit<Answer, 'text'>;
+type Draft = Omit<Answer, 'text' | 'headline'>;
+
+/** People shown by name in a co-author answer; the rest are counted. */
+export const MAX_PEOPLE_SHOWN = 15;
 
 export function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;
@@ -30,13 +33,6 @@ export function paperDetailText(paper: Paper): string {
   return lines.join('\n');
 }
 
-function listLines(draft: Draft): string[] {
-  const lines = draft.papers.map((paper, i) => paperListLine(paper, draft.offset + i + 1));
-  const more = draft.total - draft.offset - draft.papers.length;
-  if (more > 0) lines.push(`… and ${more} more.`);
-  return lines;
-}
-
 /** "4 papers by Yiren Zhao in 2019", or "No papers about “gardening”". */
 function matchSentence(query: SearchQuery, total: number): string {
   const phrases = filterPhrases(query.filters).join(' ');
@@ -44,62 +40,81 @@ function matchSentence(query: SearchQuery, total: number): string {
   return phrases ? `${head} ${phrases}` : head;
 }
 
-function searchBody(draft: Draft, query: SearchQuery): string[] {
+function searchHeadline(draft: Draft, query: SearchQuery): string {
   const first = draft.papers[0];
   switch (draft.shape) {
     case 'clarify':
-      return [];
+      return draft.notes[0] ?? 'Please say a little more.';
     case 'detail':
-      return first ? [paperDetailText(first)] : [];
+      return first?.title ?? matchSentence(query, 0);
     case 'cite':
-      if (!first || !draft.bibtex) return [];
-      return [
-        draft.papers.length === 1
-          ? `BibTeX for “${first.title}”:`
-          : `BibTeX for ${plural(draft.papers.length, 'paper')}:`,
-        '',
-        draft.bibtex,
-      ];
-    case 'count':
-      return [`${matchSentence(query, draft.total)}.`, ...listLines(draft)];
+      if (draft.papers.length > 1) return `BibTeX for ${plural(draft.papers.length, 'paper')}`;
+      return first ? `BibTeX for “${first.title}”` : matchSentence(query, 0);
     case 'coauthors': {
       const people = draft.people ?? [];
-      if (people.length === 0) return [`${matchSentence(query, 0)}, so no co-authors to show.`];
+      if (people.length === 0) return `${matchSentence(query, 0)}, so no co-authors to show`;
       const who = query.filters.authors.map((a) => a.names.join(' or ')).join(' and ');
-      const shown = people
-        .slice(0, 15)
-        .map((p, i) => `${i + 1}. ${p.name} — ${plural(p.papers, 'paper')}`);
-      if (people.length > 15) shown.push(`… and ${people.length - 15} more.`);
-      return [
-        `${who} worked with ${plural(people.length, 'person', 'people')} on ${plural(draft.total, 'paper')}; most shared first:`,
-        ...shown,
-      ];
+      return `${who} worked with ${plural(people.length, 'person', 'people')} on ${plural(draft.total, 'paper')}`;
     }
+    case 'count':
+      return matchSentence(query, draft.total);
     default: {
-      if (draft.total === 0) return [`${matchSentence(query, 0)}.`];
-      const order = orderPhrase(
-        query.order === 'relevance' && !query.filters.topic ? 'newest' : query.order,
-      );
-      return [
-        `${matchSentence(query, draft.total)}${order ? `, ${order}` : ''}:`,
-        ...listLines(draft),
-      ];
+      const order = query.order === 'relevance' && !query.filters.topic ? 'newest' : query.order;
+      const sorted = draft.total > 1 ? orderPhrase(order) : undefined;
+      return `${matchSentence(query, draft.total)}${sorted ? `, ${sorted}` : ''}`;
     }
   }
 }
 
-/** The complete plain-text answer: body, then notes, then suggestions. */
-export function formatAnswerText(draft: Draft): string {
+/** One line that sums the answer up; adapters use it as a title. */
+export function answerHeadline(draft: Draft): string {
   const { query } = draft;
-  const lines =
-    query.intent === 'help'
-      ? [HELP_TEXT]
-      : query.intent === 'refuse'
-        ? []
-        : searchBody(draft, query);
-  // A clarification is all notes; elsewhere notes follow the body as caveats.
-  const notes =
-    draft.shape === 'clarify' ? draft.notes : draft.notes.map((note) => `Note: ${note}`);
+  if (query.intent === 'help') return 'What you can ask';
+  if (query.intent === 'refuse') return query.reason;
+  return searchHeadline(draft, query);
+}
+
+function listLines(draft: Draft): string[] {
+  const lines = draft.papers.map((paper, i) => paperListLine(paper, draft.offset + i + 1));
+  const more = draft.total - draft.offset - draft.papers.length;
+  if (more > 0) lines.push(`… and ${more} more.`);
+  return lines;
+}
+
+function body(draft: Draft, headline: string): string[] {
+  const first = draft.papers[0];
+  switch (draft.shape) {
+    case 'help':
+      return [HELP_TEXT];
+    case 'refusal':
+    case 'clarify':
+      return [];
+    case 'detail':
+      return first ? [paperDetailText(first)] : [`${headline}.`];
+    case 'cite':
+      return draft.bibtex ? [`${headline}:`, '', draft.bibtex] : [`${headline}.`];
+    case 'coauthors': {
+      const people = draft.people ?? [];
+      const shown = people
+        .slice(0, MAX_PEOPLE_SHOWN)
+        .map((p, i) => `${i + 1}. ${p.name} — ${plural(p.papers, 'paper')}`);
+      if (people.length > MAX_PEOPLE_SHOWN)
+        shown.push(`… and ${people.length - MAX_PEOPLE_SHOWN} more.`);
+      return people.length > 0 ? [`${headline}; most shared first:`, ...shown] : [`${headline}.`];
+    }
+    case 'count':
+      return [`${headline}.`, ...listLines(draft)];
+    default:
+      return draft.total === 0 ? [`${headline}.`] : [`${headline}:`, ...listLines(draft)];
+  }
+}
+
+/** The complete plain-text answer: body, then notes, then suggestions. */
+export function formatAnswerText(draft: Draft, headline: string): string {
+  const lines = body(draft, headline);
+  // Refusals and clarifications are all notes; elsewhere notes follow the body as caveats.
+  const plainNotes = draft.shape === 'clarify' || draft.shape === 'refusal';
+  const notes = plainNotes ? draft.notes : draft.notes.map((note) => `Note: ${note}`);
   if (notes.length > 0) lines.push('', ...notes);
   if (draft.suggestions.length > 0) lines.push(`Try: ${draft.suggestions.join(' · ')}`);
   return lines.join('\n').trim();

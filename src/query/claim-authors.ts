@@ -56,9 +56,9 @@ function slotNames(spans: TextSpans, after: number): SlotName[] {
   const names: SlotName[] = [{ words: [], alternative: false }];
   let lastEnd = after;
   for (const word of spans.words().filter((w) => w.start >= after)) {
-    // An initial's period ("Y. Zhao") and "&" may sit between name words.
+    // An initial's period ("Y. Zhao"), "&" and quotes (author:"Yiren Zhao") may sit between name words.
     const gap = spans.text.slice(lastEnd, word.start).replace(/^\./u, '');
-    if (/[^\s&]/u.test(gap) || NAME_BOUNDARY.test(word.word) || /^\d/u.test(word.word)) break;
+    if (/[^\s&"“”]/u.test(gap) || NAME_BOUNDARY.test(word.word) || /^\d/u.test(word.word)) break;
     lastEnd = word.end;
     const joiner = /^(?:and|or|&)$/iu.test(word.word);
     if (joiner || gap.includes('&'))
@@ -80,10 +80,10 @@ function claimSlots(
       const previous = result.authors.at(-1);
       if (found && name.alternative && previous) {
         result.authors[result.authors.length - 1] = eitherOf(previous, toFilter(found.match));
-        spans.claimRange(slot.index, found.end);
+        spans.claimRange(slot.index, closingQuote(spans.text, found.end));
       } else if (found) {
         result.authors.push(toFilter(found.match));
-        spans.claimRange(slot.index, found.end);
+        spans.claimRange(slot.index, closingQuote(spans.text, found.end));
       } else if (!strict) {
         const asked = name.words.slice(0, 4).filter((w) => !isFiller(w.word));
         if (asked.length === 0) continue;
@@ -93,6 +93,11 @@ function claimSlots(
       }
     }
   }
+}
+
+/** Extends a claim over the quote that closes a quoted name. */
+function closingQuote(text: string, end: number): number {
+  return /^["”]/u.test(text.slice(end)) ? end + 1 : end;
 }
 
 function eitherOf(a: AuthorFilter, b: AuthorFilter): AuthorFilter {

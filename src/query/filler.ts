@@ -10,7 +10,8 @@ const QUESTION_WORDS = `paper papers publication publications article articles p
   released appeared came come anything something everything stuff things thing related regarding
   concerning topic topics area field let can could would should will been be ever any all some
   there which whose whom many much few exist exists available one ones year years
-  sort order wrote write writes writing work works worked working done everything on`;
+  sort order wrote write writes writing work works worked working done everything on author
+  authors`;
 
 export const FILLER: ReadonlySet<string> = new Set([...STOPWORDS, ...QUESTION_WORDS.split(/\s+/u)]);
 

@@ -1,5 +1,5 @@
 import { type AuthorContext, claimAuthors, claimLeftoverName } from './claim-authors.js';
-import { claimCategories, claimCodeFilter } from './claim-filters.js';
+import { claimCategories, claimCodeFilter, claimPaperIds } from './claim-filters.js';
 import { claimIntent } from './claim-intent.js';
 import { claimOrder } from './claim-order.js';
 import { isFiller } from './filler.js';
@@ -37,6 +37,7 @@ export function parseQuery(raw: string, context: ParseContext): Query {
   const intent = claimIntent(spans);
   if (intent === 'help') return { intent: 'help' };
 
+  const paperIds = claimPaperIds(spans);
   const relative = claimRelativeDates(spans, context.today);
   const { order, limit } = claimOrder(spans);
   const recent = claimRecent(spans, context.today);
@@ -54,7 +55,7 @@ export function parseQuery(raw: string, context: ParseContext): Query {
   const topic = topicWords.map((w) => w.word).join(' ');
   const dates = intersectRanges([...relative, ...(recent ? [recent] : []), ...absolute]);
   // "what is" with only a person in it asks about the person: list their papers.
-  const shape = intent === 'detail' && topic === '' ? 'list' : intent;
+  const shape = intent === 'detail' && topic === '' && paperIds.length === 0 ? 'list' : intent;
 
   return QuerySchema.parse({
     intent: shape,
@@ -66,6 +67,7 @@ export function parseQuery(raw: string, context: ParseContext): Query {
       categories: categories.map((category) => category.code),
       ...(hasCode === undefined ? {} : { hasCode }),
       ...(topic ? { topic } : {}),
+      paperIds,
     },
     order: order ?? 'relevance',
     ...(limit ? { limit } : {}),

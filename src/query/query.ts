@@ -26,6 +26,8 @@ export const FiltersSchema = z.object({
   hasCode: z.boolean().optional(),
   /** Free text for the full-text search. */
   topic: z.string().optional(),
+  /** Exact papers by id (`id:` qualifier). */
+  paperIds: z.array(z.string()),
 });
 
 export const OrderSchema = z.enum(['relevance', 'newest', 'oldest']);
