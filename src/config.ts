@@ -8,19 +8,42 @@ export class ConfigError extends Error {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+const httpUrl = z.url({ protocol: /^https?$/u, error: 'must be an http(s) URL' });
+
 const EnvSchema = z.object({
   CORPUS_DIR: z.string().min(1).default('./corpus'),
-  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
+  DISCORD_TOKEN: z.string().min(20, 'looks too short to be a bot token').optional(),
+  DISCORD_APP_ID: z
+    .string()
+    .regex(/^\d{15,25}$/u, 'must be the numeric Application ID')
+    .optional(),
+  DISCORD_GUILD_ID: z
+    .string()
+    .regex(/^\d{15,25}$/u, 'must be a numeric server (guild) ID')
+    .optional(),
+  DISCORD_API_URL: httpUrl.default('https://discord.com/api'),
 });
 
-export type Config = {
+export interface DiscordConfig {
+  token: string;
+  appId: string;
+  guildId?: string;
+  apiUrl: string;
+}
+
+export interface Config {
   corpusDir: string;
-  logLevel: (typeof LOG_LEVELS)[number];
-};
+  /** Unset means the entry point's default: quiet for the shell, info for chat platforms. */
+  logLevel?: (typeof LOG_LEVELS)[number];
+  /** Present when Discord credentials are set. */
+  discord?: DiscordConfig;
+}
 
 /**
  * Reads and validates configuration from the environment. Empty strings count
- * as unset, so a blank line in `.env` means "use the default".
+ * as unset, so a blank line in `.env` means "use the default". Which adapters
+ * run follows from which credentials are present.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const present = Object.fromEntries(
@@ -32,5 +55,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const name = String(issue?.path[0] ?? 'environment');
     throw new ConfigError(`${name}: ${issue?.message ?? 'invalid value'}`);
   }
-  return { corpusDir: parsed.data.CORPUS_DIR, logLevel: parsed.data.LOG_LEVEL };
+  const e = parsed.data;
+  return {
+    corpusDir: e.CORPUS_DIR,
+    ...(e.LOG_LEVEL ? { logLevel: e.LOG_LEVEL } : {}),
+    ...(e.DISCORD_TOKEN ? { discord: discordConfig(e) } : {}),
+  };
+}
+
+function discordConfig(e: z.infer<typeof EnvSchema>): DiscordConfig {
+  if (!e.DISCORD_APP_ID) {
+    throw new ConfigError(
+      'DISCORD_APP_ID: required when DISCORD_TOKEN is set (Developer Portal → your application → General Information → Application ID)',
+    );
+  }
+  return {
+    token: e.DISCORD_TOKEN as string,
+    appId: e.DISCORD_APP_ID,
+    ...(e.DISCORD_GUILD_ID ? { guildId: e.DISCORD_GUILD_ID } : {}),
+    apiUrl: e.DISCORD_API_URL,
+  };
 }

@@ -1,29 +1,34 @@
-import { ShellAdapter } from '../adapters/shell/shell-adapter.js';
-import { loadCore } from './cli/load-core.js';
 import { runCli } from './cli/run-cli.js';
 import { loadConfig } from './config.js';
 import { createLogger } from './logger.js';
+import { startBot } from './runtime/start-bot.js';
 
 /**
- * Starts pubbot. With no platform credentials it runs the shell adapter on
- * the bundled corpus: interactive on a terminal, one answer per line when
- * input is piped, exiting at end of input.
+ * Starts pubbot: the adapters whose credentials are set (Discord, Slack),
+ * or the shell on the bundled corpus when none are. Stops cleanly on
+ * SIGINT/SIGTERM; a fatal platform error exits 1 after stopping.
  */
 runCli(async () => {
   const config = loadConfig();
-  const logger = createLogger({ level: config.logLevel });
-  const { core } = await loadCore(config.corpusDir, logger);
-  const ended = new Promise<void>((resolve) => {
-    const shell = new ShellAdapter({
-      core: () => core,
-      input: process.stdin,
-      output: process.stdout,
-      interactive: process.stdin.isTTY === true,
-      logger,
-      onEnd: resolve,
-    });
-    void shell.start();
+  // A shell user wants answers, not start-up chatter; servers want the chatter.
+  const chatPlatform = config.discord !== undefined;
+  const logger = createLogger({ level: config.logLevel ?? (chatPlatform ? 'info' : 'warn') });
+  process.on('unhandledRejection', (reason) =>
+    logger.error({ err: reason }, 'unhandled promise rejection'),
+  );
+  process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception'));
+
+  const bot = await startBot(config, logger);
+  const exitCode = await new Promise<number>((resolve) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => {
+        logger.info({ signal }, 'shutting down');
+        resolve(0);
+      });
+    }
+    bot.finished.then(resolve);
   });
-  await ended;
-  return 0;
+  await bot.stop();
+  logger.info({ exitCode }, 'stopped');
+  return exitCode;
 });

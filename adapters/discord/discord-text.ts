@@ -6,7 +6,7 @@
  */
 export function escapeDiscord(text: string): string {
   return text
-    .replace(/([\\*_~`|[\]()])/gu, '\\$1')
+    .replace(/([\\*_~`|[\]])/gu, '\\$1')
     .replace(/^(\s*)([>#-]|\d+\.)/gmu, '$1\\$2')
     .replace(/@(everyone|here)/giu, '@\u200b$1')
     .replace(/<([@#]|\/|a?:)/gu, '<\u200b$1');

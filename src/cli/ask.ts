@@ -34,7 +34,7 @@ runCli(async () => {
   if (!values.batch && positionals.length === 0) throw new UsageError(USAGE);
 
   const config = loadConfig();
-  const logger = createLogger({ level: config.logLevel });
+  const logger = createLogger({ level: config.logLevel ?? 'warn' });
   const { core } = await loadCore(config.corpusDir, logger);
   const answer = (question: string) => {
     const result = core.ask(question, {

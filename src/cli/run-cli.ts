@@ -15,6 +15,12 @@ export function runCli(main: () => Promise<number | undefined>): void {
         process.exitCode = 2;
         return;
       }
+      // Errors that carry a code are expected failures with a message for people (a rejected token).
+      if (error instanceof Error && 'code' in error && /^[A-Z_]+$/u.test(String(error.code))) {
+        process.stderr.write(`pubbot: ${error.message}\n`);
+        process.exitCode = 1;
+        return;
+      }
       process.stderr.write(
         `pubbot: unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`,
       );

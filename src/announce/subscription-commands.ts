@@ -1,0 +1,13 @@
+/**
+ * What chat adapters need to manage a channel's subscription. The
+ * announcement service implements it; adapters only check permissions and
+ * render the result.
+ */
+export interface SubscriptionCommands {
+  /** Subscribes `channel` ("discord:123") to new papers matching `query` (all papers when empty). */
+  subscribe(channel: string, query: string | undefined, requestedBy: string): SubscribeResult;
+  /** Returns false when the channel had no subscription. */
+  unsubscribe(channel: string): boolean;
+}
+
+export type SubscribeResult = { ok: true; message: string } | { ok: false; message: string };

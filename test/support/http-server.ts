@@ -1,0 +1,126 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingMessage['headers'];
+  /** Raw body text. */
+  raw: string;
+  /** JSON body, form body as an object, or undefined. */
+  body: unknown;
+}
+
+export type Handler = (
+  request: RecordedRequest,
+) => { status: number; body?: unknown; headers?: Record<string, string> } | undefined;
+
+/**
+ * A small HTTP server that records every request and answers through a
+ * list of handlers (first non-undefined answer wins). Shared by the fake
+ * Discord, fake Slack and arXiv fixtures.
+ */
+export class RecordingServer {
+  readonly requests: RecordedRequest[] = [];
+  readonly server: Server;
+  readonly #handlers: Handler[] = [];
+  readonly #waiters: Array<{
+    match: (r: RecordedRequest) => boolean;
+    resolve: (r: RecordedRequest) => void;
+  }> = [];
+
+  constructor() {
+    this.server = createServer((req, res) => void this.#serve(req, res));
+  }
+
+  async listen(): Promise<number> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    return (this.server.address() as AddressInfo).port;
+  }
+
+  /** Handlers added later take precedence, so a test can override a default route. */
+  handle(handler: Handler): () => void {
+    this.#handlers.unshift(handler);
+    return () => {
+      const index = this.#handlers.indexOf(handler);
+      if (index >= 0) this.#handlers.splice(index, 1);
+    };
+  }
+
+  /** Resolves with the first recorded request (past or future) that matches. */
+  waitFor(
+    match: (request: RecordedRequest) => boolean,
+    timeoutMs = 5000,
+  ): Promise<RecordedRequest> {
+    const seen = this.requests.find(match);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error('timed out waiting for a request')),
+        timeoutMs,
+      );
+      this.#waiters.push({
+        match,
+        resolve: (request) => {
+          clearTimeout(timer);
+          resolve(request);
+        },
+      });
+    });
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  async #serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const request: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path: decodeURIComponent(url.pathname),
+      query: url.searchParams,
+      headers: req.headers,
+      raw,
+      body: parseBody(raw, req.headers['content-type']),
+    };
+    this.requests.push(request);
+    const answer = this.#handlers
+      .map((handler) => handler(request))
+      .find((a) => a !== undefined) ?? {
+      status: 404,
+      body: { message: `no fake route for ${request.method} ${request.path}` },
+    };
+    const body =
+      answer.body === undefined
+        ? ''
+        : typeof answer.body === 'string'
+          ? answer.body
+          : JSON.stringify(answer.body);
+    res.writeHead(answer.status, {
+      ...(answer.body !== undefined && typeof answer.body !== 'string'
+        ? { 'content-type': 'application/json' }
+        : {}),
+      ...answer.headers,
+    });
+    res.end(body);
+    for (const waiter of [...this.#waiters]) {
+      if (waiter.match(request)) {
+        this.#waiters.splice(this.#waiters.indexOf(waiter), 1);
+        waiter.resolve(request);
+      }
+    }
+  }
+}
+
+function parseBody(raw: string, contentType: string | undefined): unknown {
+  if (raw === '') return undefined;
+  if (contentType?.includes('application/json')) return JSON.parse(raw);
+  if (contentType?.includes('application/x-www-form-urlencoded'))
+    return Object.fromEntries(new URLSearchParams(raw));
+  return raw;
+}
