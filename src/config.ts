@@ -23,6 +23,12 @@ const EnvSchema = z.object({
     .regex(/^\d{15,25}$/u, 'must be a numeric server (guild) ID')
     .optional(),
   DISCORD_API_URL: httpUrl.default('https://discord.com/api'),
+  SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-').optional(),
+  SLACK_SIGNING_SECRET: z.string().min(8, 'looks too short to be a signing secret').optional(),
+  SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-').optional(),
+  SLACK_API_URL: httpUrl.default('https://slack.com/api/'),
+  SLACK_COMMAND: z.string().regex(/^\/[a-z0-9_-]{1,31}$/u, 'must look like /papers').default('/papers'),
+  HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
 });
 
 export interface DiscordConfig {
@@ -32,12 +38,22 @@ export interface DiscordConfig {
   apiUrl: string;
 }
 
+export type SlackConfig = {
+  botToken: string;
+  apiUrl: string;
+  command: string;
+} & ({ mode: 'socket'; appToken: string } | { mode: 'http'; signingSecret: string });
+
 export interface Config {
   corpusDir: string;
+  /** Port for health and metrics, shared with Slack's HTTP receiver in HTTP mode. */
+  httpPort: number;
   /** Unset means the entry point's default: quiet for the shell, info for chat platforms. */
   logLevel?: (typeof LOG_LEVELS)[number];
   /** Present when Discord credentials are set. */
   discord?: DiscordConfig;
+  /** Present when Slack credentials are set: Socket Mode with an app token, HTTP with a signing secret. */
+  slack?: SlackConfig;
 }
 
 /**
@@ -58,8 +74,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   return {
     corpusDir: e.CORPUS_DIR,
+    httpPort: e.HTTP_PORT,
     ...(e.LOG_LEVEL ? { logLevel: e.LOG_LEVEL } : {}),
     ...(e.DISCORD_TOKEN ? { discord: discordConfig(e) } : {}),
+    ...(e.SLACK_BOT_TOKEN ? { slack: slackConfig(e) } : {}),
   };
 }
 
@@ -75,4 +93,13 @@ function discordConfig(e: z.infer<typeof EnvSchema>): DiscordConfig {
     ...(e.DISCORD_GUILD_ID ? { guildId: e.DISCORD_GUILD_ID } : {}),
     apiUrl: e.DISCORD_API_URL,
   };
+}
+
+function slackConfig(e: z.infer<typeof EnvSchema>): SlackConfig {
+  const base = { botToken: e.SLACK_BOT_TOKEN as string, apiUrl: e.SLACK_API_URL, command: e.SLACK_COMMAND };
+  if (e.SLACK_APP_TOKEN) return { ...base, mode: 'socket', appToken: e.SLACK_APP_TOKEN };
+  if (e.SLACK_SIGNING_SECRET) return { ...base, mode: 'http', signingSecret: e.SLACK_SIGNING_SECRET };
+  throw new ConfigError(
+    'SLACK_SIGNING_SECRET: required when SLACK_BOT_TOKEN is set, unless SLACK_APP_TOKEN selects Socket Mode (Slack app → Basic Information → Signing Secret)',
+  );
 }

@@ -11,7 +11,7 @@ import { startBot } from './runtime/start-bot.js';
 runCli(async () => {
   const config = loadConfig();
   // A shell user wants answers, not start-up chatter; servers want the chatter.
-  const chatPlatform = config.discord !== undefined;
+  const chatPlatform = config.discord !== undefined || config.slack !== undefined;
   const logger = createLogger({ level: config.logLevel ?? (chatPlatform ? 'info' : 'warn') });
   process.on('unhandledRejection', (reason) =>
     logger.error({ err: reason }, 'unhandled promise rejection'),

@@ -1,3 +1,5 @@
+import { truncate as truncateText } from '../../src/text/truncate.js';
+
 /**
  * Corpus and user text shown in Discord: markdown characters escaped so a
  * title cannot turn bold or fake a link, and mention syntax broken with a
@@ -12,17 +14,11 @@ export function escapeDiscord(text: string): string {
     .replace(/<([@#]|\/|a?:)/gu, '<\u200b$1');
 }
 
-/**
- * Cuts text to at most `max` characters at a word boundary, ending in "…".
- * Never leaves a dangling escape backslash.
- */
+/** Truncates Discord markdown without stranding an escape backslash. */
 export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  if (space > max * 0.6) cut = cut.slice(0, space);
-  cut = cut.replace(/\\+$/u, (slashes) => (slashes.length % 2 === 1 ? slashes.slice(1) : slashes));
-  return `${cut.trimEnd()}…`;
+  return truncateText(text, max, (cut) =>
+    cut.replace(/\\+$/u, (slashes) => (slashes.length % 2 === 1 ? slashes.slice(1) : slashes)),
+  );
 }
 
 /** A fenced code block of at most `max` characters, fence always closed. */

@@ -40,6 +40,23 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       }),
     );
   }
+  if (config.slack) {
+    const { SlackAdapter } = await import('../../adapters/slack/slack-adapter.js');
+    const slack = config.slack;
+    adapters.push(
+      new SlackAdapter({
+        botToken: slack.botToken,
+        apiUrl: slack.apiUrl,
+        command: slack.command,
+        transport:
+          slack.mode === 'socket'
+            ? { kind: 'socket', appToken: slack.appToken }
+            : { kind: 'http', signingSecret: slack.signingSecret, port: config.httpPort },
+        core: currentCore,
+        logger: logger.child({ platform: 'slack' }),
+      }),
+    );
+  }
   if (adapters.length === 0) {
     const { ShellAdapter } = await import('../../adapters/shell/shell-adapter.js');
     adapters.push(

@@ -10,6 +10,8 @@ export interface RecordedRequest {
   raw: string;
   /** JSON body, form body as an object, or undefined. */
   body: unknown;
+  /** When the request arrived (ms since the epoch). */
+  at: number;
 }
 
 export type Handler = (
@@ -87,6 +89,7 @@ export class RecordingServer {
       headers: req.headers,
       raw,
       body: parseBody(raw, req.headers['content-type']),
+      at: Date.now(),
     };
     this.requests.push(request);
     const answer = this.#handlers

@@ -1,0 +1,197 @@
+import { createHmac } from 'node:crypto';
+import { WebSocket, WebSocketServer } from 'ws';
+import { type RecordedRequest, RecordingServer } from './http-server.js';
+
+export const SIGNING_SECRET = 'test-signing-secret';
+export const BOT_USER_ID = 'UBOT0001';
+export const TEAM_ID = 'T0000001';
+
+/** Slack's request signature: v0=HMAC-SHA256(secret, "v0:timestamp:body"). */
+export function slackSignature(secret: string, timestamp: number, body: string): string {
+  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+}
+
+export interface SignedOptions {
+  secret?: string;
+  timestamp?: number;
+  retryNum?: number;
+  contentType?: string;
+}
+
+/** POSTs a body to a Bolt endpoint with Slack's signing headers, as Slack would. */
+export async function postSigned(
+  url: string,
+  body: string,
+  options: SignedOptions = {},
+): Promise<Response> {
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+  return fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': options.contentType ?? 'application/json',
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': slackSignature(options.secret ?? SIGNING_SECRET, timestamp, body),
+      ...(options.retryNum
+        ? { 'x-slack-retry-num': String(options.retryNum), 'x-slack-retry-reason': 'http_timeout' }
+        : {}),
+    },
+    body,
+  });
+}
+
+let counter = 0;
+export const nextTs = () =>
+  `${Math.floor(Date.now() / 1000)}.${String(++counter).padStart(6, '0')}`;
+
+/** An Events API envelope around an event. */
+export function eventEnvelope(
+  event: Record<string, unknown>,
+  eventId = `Ev${++counter}`,
+): Record<string, unknown> {
+  return {
+    token: 'legacy',
+    team_id: TEAM_ID,
+    api_app_id: 'A0000001',
+    event: { event_ts: event.ts, ...event },
+    type: 'event_callback',
+    event_id: eventId,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: TEAM_ID, user_id: BOT_USER_ID, is_bot: true }],
+  };
+}
+
+/**
+ * A local stand-in for Slack's Web API (form-encoded POSTs under /api/),
+ * response_url endpoints under /respond/, and a Socket Mode WebSocket.
+ */
+export class FakeSlack {
+  readonly http = new RecordingServer();
+  port = 0;
+  /** User ids treated as workspace admins by users.info. */
+  readonly admins = new Set<string>();
+  /** Channel id → creator user id, for conversations.info. */
+  readonly creators = new Map<string, string>();
+  readonly #sockets = new Set<WebSocket>();
+  #wss: WebSocketServer | undefined;
+  readonly socketAcks: string[] = [];
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api/`;
+  }
+
+  responseUrl(id: string): string {
+    return `http://127.0.0.1:${this.port}/respond/${id}`;
+  }
+
+  static async start(): Promise<FakeSlack> {
+    const fake = new FakeSlack();
+    fake.#routes();
+    fake.port = await fake.http.listen();
+    fake.#wss = new WebSocketServer({ server: fake.http.server, path: '/socket' });
+    fake.#wss.on('connection', (socket) => {
+      fake.#sockets.add(socket);
+      socket.on('close', () => fake.#sockets.delete(socket));
+      socket.on('message', (raw) => {
+        const frame = JSON.parse(String(raw)) as { envelope_id?: string };
+        if (frame.envelope_id) fake.socketAcks.push(frame.envelope_id);
+      });
+      socket.send(
+        JSON.stringify({
+          type: 'hello',
+          num_connections: 1,
+          connection_info: { app_id: 'A0000001' },
+        }),
+      );
+    });
+    return fake;
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.#sockets) socket.terminate();
+    this.#wss?.close();
+    await this.http.close();
+  }
+
+  /** Sends an Events API payload over Socket Mode; returns the envelope id. */
+  sendOverSocket(payload: Record<string, unknown>): string {
+    const envelopeId = `env-${++counter}`;
+    const frame = JSON.stringify({
+      envelope_id: envelopeId,
+      type: 'events_api',
+      accepts_response_payload: false,
+      payload,
+      retry_attempt: 0,
+      retry_reason: '',
+    });
+    for (const socket of this.#sockets)
+      if (socket.readyState === WebSocket.OPEN) socket.send(frame);
+    return envelopeId;
+  }
+
+  socketConnected(): boolean {
+    return this.#sockets.size > 0;
+  }
+
+  /** Web API calls of one method, in order. */
+  calls(method: string): RecordedRequest[] {
+    return this.http.requests.filter((r) => r.path === `/api/${method}`);
+  }
+
+  waitForCall(
+    method: string,
+    match: (body: Record<string, string>) => boolean = () => true,
+  ): Promise<RecordedRequest> {
+    return this.http.waitFor(
+      (r) => r.path === `/api/${method}` && match(r.body as Record<string, string>),
+    );
+  }
+
+  #routes(): void {
+    this.http.handle((r) => {
+      const body = (r.body ?? {}) as Record<string, string>;
+      switch (r.path) {
+        case '/api/auth.test':
+          return {
+            status: 200,
+            body: {
+              ok: true,
+              url: 'https://fake.slack/',
+              team: 'Lab',
+              user: 'pubbot',
+              team_id: TEAM_ID,
+              user_id: BOT_USER_ID,
+              bot_id: 'BBOT0001',
+            },
+          };
+        case '/api/chat.postMessage':
+          return {
+            status: 200,
+            body: { ok: true, channel: body.channel, ts: nextTs(), message: { text: body.text } },
+          };
+        case '/api/users.info':
+          return {
+            status: 200,
+            body: {
+              ok: true,
+              user: { id: body.user, is_admin: this.admins.has(body.user ?? ''), is_owner: false },
+            },
+          };
+        case '/api/conversations.info':
+          return {
+            status: 200,
+            body: {
+              ok: true,
+              channel: {
+                id: body.channel,
+                creator: this.creators.get(body.channel ?? '') ?? 'USOMEONE',
+              },
+            },
+          };
+        case '/api/apps.connections.open':
+          return { status: 200, body: { ok: true, url: `ws://127.0.0.1:${this.port}/socket` } };
+        default:
+          return r.path.startsWith('/respond/') ? { status: 200, body: 'ok' } : undefined;
+      }
+    });
+  }
+}
