@@ -23,11 +23,20 @@ const EnvSchema = z.object({
     .regex(/^\d{15,25}$/u, 'must be a numeric server (guild) ID')
     .optional(),
   DISCORD_API_URL: httpUrl.default('https://discord.com/api'),
-  SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-').optional(),
+  SLACK_BOT_TOKEN: z
+    .string()
+    .startsWith('xoxb-', 'must be a bot token starting with xoxb-')
+    .optional(),
   SLACK_SIGNING_SECRET: z.string().min(8, 'looks too short to be a signing secret').optional(),
-  SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-').optional(),
+  SLACK_APP_TOKEN: z
+    .string()
+    .startsWith('xapp-', 'must be an app-level token starting with xapp-')
+    .optional(),
   SLACK_API_URL: httpUrl.default('https://slack.com/api/'),
-  SLACK_COMMAND: z.string().regex(/^\/[a-z0-9_-]{1,31}$/u, 'must look like /papers').default('/papers'),
+  SLACK_COMMAND: z
+    .string()
+    .regex(/^\/[a-z0-9_-]{1,31}$/u, 'must look like /papers')
+    .default('/papers'),
   HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
 });
 
@@ -96,9 +105,14 @@ function discordConfig(e: z.infer<typeof EnvSchema>): DiscordConfig {
 }
 
 function slackConfig(e: z.infer<typeof EnvSchema>): SlackConfig {
-  const base = { botToken: e.SLACK_BOT_TOKEN as string, apiUrl: e.SLACK_API_URL, command: e.SLACK_COMMAND };
+  const base = {
+    botToken: e.SLACK_BOT_TOKEN as string,
+    apiUrl: e.SLACK_API_URL,
+    command: e.SLACK_COMMAND,
+  };
   if (e.SLACK_APP_TOKEN) return { ...base, mode: 'socket', appToken: e.SLACK_APP_TOKEN };
-  if (e.SLACK_SIGNING_SECRET) return { ...base, mode: 'http', signingSecret: e.SLACK_SIGNING_SECRET };
+  if (e.SLACK_SIGNING_SECRET)
+    return { ...base, mode: 'http', signingSecret: e.SLACK_SIGNING_SECRET };
   throw new ConfigError(
     'SLACK_SIGNING_SECRET: required when SLACK_BOT_TOKEN is set, unless SLACK_APP_TOKEN selects Socket Mode (Slack app → Basic Information → Signing Secret)',
   );

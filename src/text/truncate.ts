@@ -3,7 +3,11 @@
  * in "…". `repairTail` removes a half-cut escape the cut may leave behind
  * (a lone backslash in Discord markdown, a partial `&amp;` in Slack mrkdwn).
  */
-export function truncate(text: string, max: number, repairTail: (cut: string) => string = (cut) => cut): string {
+export function truncate(
+  text: string,
+  max: number,
+  repairTail: (cut: string) => string = (cut) => cut,
+): string {
   if (text.length <= max) return text;
   let cut = text.slice(0, Math.max(0, max - 1));
   const space = cut.lastIndexOf(' ');
