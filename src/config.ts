@@ -1,10 +1,10 @@
+import { Cron } from 'croner';
 import { z } from 'zod';
+import { parseAnnounceChannels } from './announce/channels.js';
 
-/** A configuration problem a person can fix; reported as one line, exit code 2. */
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-  readonly code = 'CONFIG_INVALID';
-}
+import { ConfigError } from './config-error.js';
+
+export { ConfigError } from './config-error.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -38,7 +38,46 @@ const EnvSchema = z.object({
     .regex(/^\/[a-z0-9_-]{1,31}$/u, 'must look like /papers')
     .default('/papers'),
   HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .regex(
+      /^sqlite:.+$/u,
+      'must be sqlite:<path> (e.g. sqlite:./data/pubbot.db); other stores are not built in yet',
+    )
+    .default('sqlite:./data/pubbot.db'),
+  ANNOUNCE_CRON: z
+    .string()
+    .refine(
+      isCronPattern,
+      'must be a cron pattern such as "0 9 * * *" (minute hour day month weekday)',
+    )
+    .default('0 9 * * *'),
+  ANNOUNCE_TZ: z
+    .string()
+    .refine(isTimeZone, 'must be an IANA time zone such as Europe/London or UTC')
+    .default('UTC'),
+  ANNOUNCE_CHANNELS: z.string().optional(),
+  ARXIV_QUERY: z.string().max(300).optional(),
+  ARXIV_API_URL: httpUrl.default('https://export.arxiv.org/api/query'),
 });
+
+function isCronPattern(pattern: string): boolean {
+  try {
+    new Cron(pattern, { paused: true }).stop();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export interface DiscordConfig {
   token: string;
@@ -53,8 +92,18 @@ export type SlackConfig = {
   command: string;
 } & ({ mode: 'socket'; appToken: string } | { mode: 'http'; signingSecret: string });
 
+export interface AnnounceConfig {
+  databaseUrl: string;
+  cron: string;
+  timezone: string;
+  /** ANNOUNCE_CHANNELS, parsed. */
+  channels: Array<{ channel: string; query?: string }>;
+  arxiv?: { query: string; apiUrl: string };
+}
+
 export interface Config {
   corpusDir: string;
+  announce: AnnounceConfig;
   /** Port for health and metrics, shared with Slack's HTTP receiver in HTTP mode. */
   httpPort: number;
   /** Unset means the entry point's default: quiet for the shell, info for chat platforms. */
@@ -83,6 +132,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   return {
     corpusDir: e.CORPUS_DIR,
+    announce: {
+      databaseUrl: e.DATABASE_URL,
+      cron: e.ANNOUNCE_CRON,
+      timezone: e.ANNOUNCE_TZ,
+      channels: parseAnnounceChannels(e.ANNOUNCE_CHANNELS),
+      ...(e.ARXIV_QUERY ? { arxiv: { query: e.ARXIV_QUERY, apiUrl: e.ARXIV_API_URL } } : {}),
+    },
     httpPort: e.HTTP_PORT,
     ...(e.LOG_LEVEL ? { logLevel: e.LOG_LEVEL } : {}),
     ...(e.DISCORD_TOKEN ? { discord: discordConfig(e) } : {}),

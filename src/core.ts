@@ -1,5 +1,6 @@
 import type { Answer } from './answer/answer.js';
 import { answerQuery } from './answer/answer-query.js';
+import { findPapers } from './answer/find-papers.js';
 import { createLibrary, type Library } from './answer/library.js';
 import type { Paper } from './corpus/paper.js';
 import type { Author } from './people/author-directory.js';
@@ -30,6 +31,8 @@ export interface Core {
   completeTitles(text: string, limit: number): Paper[];
   /** Authors whose names start with what is typed; most papers first. */
   completeAuthors(text: string, limit: number): Author[];
+  /** Which of `among` a question's filters and topic select; all of them for an empty question. */
+  select(question: string, among: readonly string[]): string[];
 }
 
 export function createCore(
@@ -61,6 +64,15 @@ export function createCore(
     },
     completeAuthors(text, limit) {
       return library.directory.complete(text, limit);
+    },
+    select(question, among) {
+      if (among.length === 0) return [];
+      const query = parse(question);
+      if (query.intent === 'help') return [...among];
+      if (query.intent === 'refuse' || query.filters.unknownAuthors.length > 0) return [];
+      return findPapers({ ...query.filters, paperIds: [...among] }, library).papers.map(
+        (paper) => paper.id,
+      );
     },
   };
 }

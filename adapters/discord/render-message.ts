@@ -6,6 +6,7 @@ import {
   ComponentType,
   MessageFlags,
 } from 'discord.js';
+import { type Announcement, announcementHeadline } from '../../src/announce/announcement.js';
 import type { Answer } from '../../src/answer/answer.js';
 import { HELP_TEXT } from '../../src/answer/help.js';
 import { authorLine, monthYear } from '../../src/answer/paper-line.js';
@@ -56,10 +57,11 @@ function paperFacts(paper: Paper): string {
   return `${monthYear(paper.published)} · ${escapeDiscord(authorLine(paper))} · ${paper.category}${code}`;
 }
 
-function listDescription(answer: Answer): string {
-  const entries = answer.papers.map((paper, i) => {
+/** Numbered entries, starting at `first`. */
+function listDescription(papers: readonly Paper[], first: number): string {
+  const entries = papers.map((paper, i) => {
     const title = truncate(escapeDiscord(paper.title), 300);
-    return `**${answer.offset + i + 1}. ${link(title, paper.url)}**\n${paperFacts(paper)}`;
+    return `**${first + i}. ${link(title, paper.url)}**\n${paperFacts(paper)}`;
   });
   // Whole entries only: a cut through the middle of a link would break its markdown.
   const kept: string[] = [];
@@ -145,7 +147,8 @@ function answerEmbed(answer: Answer, pageSize: number): APIEmbed {
     default:
       return {
         ...base,
-        description: answer.papers.length > 0 ? listDescription(answer) : undefined,
+        description:
+          answer.papers.length > 0 ? listDescription(answer.papers, answer.offset + 1) : undefined,
       };
   }
 }
@@ -200,4 +203,24 @@ export function ephemeral(text: string): DiscordMessage {
     allowedMentions: { parse: [] },
     flags: MessageFlags.Ephemeral,
   };
+}
+
+/** A new-paper announcement: the paper in full when there is one, a numbered digest when there are several. */
+export function renderAnnouncement(announcement: Announcement): DiscordMessage {
+  const [only] = announcement.papers;
+  const footer = {
+    text: announcement.subscription
+      ? `Announced here for papers ${announcement.subscription}`
+      : 'New in the corpus',
+  };
+  const embed: APIEmbed =
+    announcement.papers.length === 1 && only
+      ? { ...paperEmbed(only, footer.text), author: { name: announcementHeadline(announcement) } }
+      : {
+          title: announcementHeadline(announcement),
+          description: listDescription(announcement.papers, 1),
+          footer,
+          color: COLOR,
+        };
+  return { embeds: [fitEmbed(embed)], components: [], allowedMentions: { parse: [] } };
 }

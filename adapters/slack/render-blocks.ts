@@ -1,4 +1,9 @@
 import type { types } from '@slack/bolt';
+import {
+  type Announcement,
+  announcementHeadline,
+  announcementText,
+} from '../../src/announce/announcement.js';
 import type { Answer } from '../../src/answer/answer.js';
 import { HELP_TEXT } from '../../src/answer/help.js';
 import { authorLine, monthYear } from '../../src/answer/paper-line.js';
@@ -157,4 +162,22 @@ export function renderBlocks(
 export function notice(message: string): SlackMessage {
   const escaped = escapeMrkdwn(message);
   return { text: truncate(escaped, L.fallbackText), blocks: [section(escaped)], ephemeral: true };
+}
+
+/** A new-paper announcement: one section per paper under a header, with what the channel subscribed to. */
+export function renderAnnouncementBlocks(announcement: Announcement): SlackMessage {
+  const headline = announcementHeadline(announcement);
+  const numbered = announcement.papers.length > 1;
+  const body = [
+    header(headline),
+    ...announcement.papers.flatMap((paper, i) => paperBlocks(paper, numbered ? i + 1 : undefined)),
+  ];
+  const tail = announcement.subscription
+    ? [context([escapeMrkdwn(`Announced here for papers ${announcement.subscription}`)])]
+    : [];
+  return {
+    text: truncate(escapeMrkdwn(announcementText(announcement)), L.fallbackText),
+    blocks: fitBlocks(body, tail),
+    ephemeral: false,
+  };
 }

@@ -7,10 +7,19 @@ import { formatProblem } from '../corpus/paper.js';
 import { runCli } from './run-cli.js';
 
 runCli(async () => {
-  const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: {
+      json: { type: 'boolean', default: false },
+      ids: { type: 'boolean', default: false },
+    },
+  });
   const config = loadConfig();
   const corpus = await loadCorpusDir(config.corpusDir);
   for (const problem of corpus.problems) process.stderr.write(`${formatProblem(problem)}\n`);
+  if (values.ids) {
+    for (const paper of corpus.papers) process.stdout.write(`${paper.id}\n`);
+    return 0;
+  }
   if (values.json) {
     const papers = corpus.papers.map((paper) => paperJson(paper, { withAbstract: true }));
     process.stdout.write(`${JSON.stringify(papers, null, 2)}\n`);

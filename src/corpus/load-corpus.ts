@@ -12,7 +12,7 @@ export interface Corpus {
   problems: CorpusProblem[];
 }
 
-interface SourceFile {
+export interface SourceFile {
   name: string;
   text: string;
 }
@@ -22,20 +22,33 @@ interface SourceFile {
  * name order. Files are decoded leniently so a bad byte costs one entry, not
  * the file.
  */
-export async function loadCorpusDir(dir: string): Promise<Corpus> {
+export async function loadCorpusDir(
+  dir: string,
+  learned: readonly PaperFacts[] = [],
+): Promise<Corpus> {
+  return buildCorpus(await readCorpusFiles(dir), learned);
+}
+
+export async function readCorpusFiles(dir: string): Promise<SourceFile[]> {
   const names = (await readdir(dir)).filter((name) => /\.(txt|json)$/u.test(name)).sort();
   const decoder = new TextDecoder('utf-8');
-  const files = await Promise.all(
+  return Promise.all(
     names.map(async (name) => ({
       name: relative(process.cwd(), join(dir, name)) || name,
       text: decoder.decode(await readFile(join(dir, name))),
     })),
   );
-  return buildCorpus(files);
 }
 
-/** Parses and merges in-memory source files; the pure heart of loadCorpusDir. */
-export function buildCorpus(files: readonly SourceFile[]): Corpus {
+/**
+ * Parses and merges in-memory source files, plus papers learned from feeds
+ * (which enrich a listed paper with the same title, or add a new one); the
+ * pure heart of loadCorpusDir.
+ */
+export function buildCorpus(
+  files: readonly SourceFile[],
+  learned: readonly PaperFacts[] = [],
+): Corpus {
   const listings = files.filter((f) => f.name.endsWith('.txt'));
   const knownNames = new Set(listings.flatMap((f) => [...listedCoauthorNames(f.text)]));
   const problems: CorpusProblem[] = [];
@@ -68,6 +81,10 @@ export function buildCorpus(files: readonly SourceFile[]): Corpus {
         });
       }
     }
+  }
+
+  for (const paperFacts of learned) {
+    facts.push({ facts: paperFacts, kind: 'enrichment', file: paperFacts.source, line: 0 });
   }
 
   // Count each paper once even when a JSON entry repeats a listing entry.

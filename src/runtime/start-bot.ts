@@ -1,24 +1,36 @@
+import { scheduleCycles } from '../announce/schedule.js';
 import { loadCore } from '../cli/load-core.js';
 import type { Config } from '../config.js';
-import type { Core } from '../core.js';
 import type { Logger } from '../logger.js';
 import type { Adapter } from '../platform/adapter.js';
+import { openStore } from '../store/sqlite-store.js';
+import { createAnnouncements } from './announcements.js';
+import { CoreRef } from './core-ref.js';
 
 export interface RunningBot {
   adapters: Adapter[];
+  coreRef: CoreRef;
   /** Resolves with an exit code when the bot ends by itself (shell input closed, fatal platform error). */
   finished: Promise<number>;
   stop(): Promise<void>;
 }
 
 /**
- * Loads the corpus and starts every adapter the configuration enables.
- * Adapter modules are imported only when used, so the shell starts without
- * loading discord.js or Bolt.
+ * Opens the store, loads the corpus, starts every adapter the configuration
+ * enables (the shell when none is), runs one announcement cycle (the first
+ * ever records the corpus silently; later ones finish deliveries a crash
+ * left unconfirmed) and schedules the rest. Adapter modules are imported
+ * only when used, so the shell starts without loading discord.js or Bolt.
  */
 export async function startBot(config: Config, logger: Logger): Promise<RunningBot> {
-  const { core } = await loadCore(config.corpusDir, logger);
-  const currentCore = (): Core => core;
+  const store = openStore(config.announce.databaseUrl);
+  const { core } = await loadCore(config.corpusDir, logger, store.learnedFacts());
+  const coreRef = new CoreRef(core);
+  const currentCore = () => coreRef.current;
+  const announcer = await createAnnouncements(config, coreRef, logger, {
+    shellOutput: process.stdout,
+    store,
+  });
   let finish: (code: number) => void = () => {};
   const finished = new Promise<number>((resolve) => {
     finish = resolve;
@@ -32,6 +44,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
         token: config.discord.token,
         apiUrl: config.discord.apiUrl,
         core: currentCore,
+        subscriptions: announcer,
         logger: logger.child({ platform: 'discord' }),
         onFatal: (error) => {
           logger.fatal({ err: error }, error.message);
@@ -53,6 +66,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
             ? { kind: 'socket', appToken: slack.appToken }
             : { kind: 'http', signingSecret: slack.signingSecret, port: config.httpPort },
         core: currentCore,
+        subscriptions: announcer,
         logger: logger.child({ platform: 'slack' }),
       }),
     );
@@ -72,6 +86,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   }
 
   try {
+    await announcer.runCycle();
     for (const adapter of adapters) {
       await adapter.start();
       logger.info({ platform: adapter.platform }, 'adapter started');
@@ -79,13 +94,18 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   } catch (error) {
     // Stop every adapter, the failed one included, so no socket keeps the process alive.
     await Promise.allSettled(adapters.map((adapter) => adapter.stop()));
+    store.close();
     throw error;
   }
+  const schedule = scheduleCycles(config.announce, () => announcer.runCycle(), logger);
   return {
     adapters,
+    coreRef,
     finished,
     async stop() {
+      schedule.stop();
       await Promise.allSettled(adapters.map((adapter) => adapter.stop()));
+      store.close();
     },
   };
 }

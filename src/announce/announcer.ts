@@ -1,0 +1,295 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createCore } from '../core.js';
+import type { PaperFacts } from '../corpus/build-paper.js';
+import { buildCorpus, readCorpusFiles } from '../corpus/load-corpus.js';
+import { formatProblem, type Paper } from '../corpus/paper.js';
+import type { Logger } from '../logger.js';
+import type { CoreRef } from '../runtime/core-ref.js';
+import type { Delivery, Store } from '../store/store.js';
+import type { Poster } from './announcement.js';
+import { type Platform, parseChannel } from './channels.js';
+import type { SubscribeResult, SubscriptionCommands } from './subscription-commands.js';
+
+/** Papers a corpus folder lists as announced before pubbot kept a ledger; one id per line. */
+export const ANNOUNCED_SEED_FILE = '.announced';
+/** Papers per announcement message: more become several digests, never a wall of messages. */
+export const DIGEST_SIZE = 10;
+/** Failed cycles in a row after which a channel is disabled until someone subscribes it again. */
+export const MAX_FAILURES = 5;
+
+export interface AnnouncerOptions {
+  store: Store;
+  corpusDir: string;
+  /** Fetches papers from a feed (arXiv); throws when the feed is unusable. */
+  feed?: () => Promise<PaperFacts[]>;
+  posters: Partial<Record<Platform, Poster>>;
+  coreRef: CoreRef;
+  logger: Logger;
+  clock?: () => Date;
+}
+
+export interface DeliveryReport {
+  channel: string;
+  paperId: string;
+  title: string;
+  status: 'sent' | 'failed' | 'planned';
+}
+
+export interface CycleReport {
+  papers: number;
+  newPapers: Paper[];
+  /** Papers recorded without announcing: a source seen for the first time. */
+  silent: number;
+  deliveries: DeliveryReport[];
+}
+
+type Source = 'corpus' | 'arxiv';
+const sourceOf = (paper: Paper): Source => (paper.source.startsWith('arxiv:') ? 'arxiv' : 'corpus');
+
+/** Short and stable, so a retried message carries the same Discord nonce (max 25 characters). */
+function batchKey(channel: string, paperIds: readonly string[]): string {
+  return createHash('sha256')
+    .update(`${channel}|${paperIds.join(',')}`)
+    .digest('base64url')
+    .slice(0, 20);
+}
+
+/**
+ * Announces new papers, once per channel. A cycle re-reads the sources,
+ * swaps in a fresh index, works out which papers are new, records the
+ * deliveries it owes (before sending anything), then sends every pending
+ * delivery — including ones a crashed run recorded but never confirmed.
+ */
+export class Announcer implements SubscriptionCommands {
+  readonly #o: AnnouncerOptions;
+  readonly #clock: () => Date;
+
+  constructor(options: AnnouncerOptions) {
+    this.#o = options;
+    this.#clock = options.clock ?? (() => new Date());
+  }
+
+  subscribe(channel: string, query: string | undefined, requestedBy: string): SubscribeResult {
+    const wanted = query?.trim() ? query.trim() : undefined;
+    let understood = 'all new papers';
+    if (wanted) {
+      const answer = this.#o.coreRef.current.ask(wanted, { limit: 1 });
+      if (answer.shape === 'refusal' || answer.shape === 'clarify')
+        return { ok: false, message: answer.text };
+      const unknown =
+        answer.query.intent !== 'help' &&
+        answer.query.intent !== 'refuse' &&
+        answer.query.filters.unknownAuthors.length > 0;
+      if (unknown)
+        return { ok: false, message: answer.notes[0] ?? 'That names someone not in the corpus.' };
+      understood = `new ${answer.understood.replace(/ · (?:newest|oldest) first$/u, '')}`;
+    }
+    this.#o.store.saveSubscription({
+      channel,
+      query: wanted,
+      createdBy: requestedBy,
+      createdAt: this.#clock().toISOString(),
+      origin: 'command',
+    });
+    this.#o.logger.info({ channel, query: wanted, requestedBy }, 'subscribed');
+    return {
+      ok: true,
+      message: `Subscribed: ${understood} will be announced here. Papers already known are not re-posted.`,
+    };
+  }
+
+  unsubscribe(channel: string): boolean {
+    const removed = this.#o.store.removeSubscription(channel);
+    this.#o.logger.info({ channel, removed }, 'unsubscribed');
+    return removed;
+  }
+
+  async runCycle({ dryRun = false }: { dryRun?: boolean } = {}): Promise<CycleReport> {
+    const { store, logger } = this.#o;
+    const at = this.#clock().toISOString();
+    const papers = await this.#loadPapers(at, dryRun);
+
+    const known = store.knownPapers();
+    const unseen = papers.filter(
+      (p) => !known.ids.has(p.id) && !(p.arxivId && known.arxivIds.has(p.arxivId)),
+    );
+    const firstLook = new Set<Source>(
+      (['corpus', 'arxiv'] as const).filter((source) => !store.isBaselined(source)),
+    );
+    const seed = firstLook.has('corpus') ? await this.#readSeed() : undefined;
+    // A source seen for the first time is recorded silently (no flood), unless the corpus names
+    // what was already announced: then only the rest is new.
+    const isFresh = (p: Paper) =>
+      !firstLook.has(sourceOf(p)) ||
+      (sourceOf(p) === 'corpus' && seed !== undefined && !seed.has(p.id));
+    const fresh = unseen.filter(isFresh);
+    const silent = unseen.length - fresh.length;
+
+    const deliveries = this.#plan(fresh, at);
+    if (!dryRun)
+      store.recordCycle({
+        at,
+        known: unseen.map(({ id, title, arxivId }) => ({
+          id,
+          title,
+          ...(arxivId ? { arxivId } : {}),
+        })),
+        baselined: [...firstLook],
+        deliveries,
+      });
+    if (unseen.length > 0)
+      logger.info(
+        { new: fresh.length, silent, deliveries: deliveries.length, dryRun },
+        'announcement cycle planned',
+      );
+
+    const byId = new Map(papers.map((p) => [p.id, p]));
+    const reports = dryRun
+      ? [...store.pendingDeliveries(), ...deliveries].flatMap((d) =>
+          this.#report(d, 'planned', byId),
+        )
+      : await this.#sendPending(byId);
+    return { papers: papers.length, newPapers: fresh, silent, deliveries: reports };
+  }
+
+  /** Reads the corpus folder and the feed, and swaps a fresh index into the core. */
+  async #loadPapers(at: string, dryRun: boolean): Promise<Paper[]> {
+    const { store, logger, feed } = this.#o;
+    let fetched: PaperFacts[] = [];
+    if (feed) {
+      try {
+        fetched = await feed();
+        if (!dryRun) store.saveLearnedFacts(fetched, at);
+        logger.info({ entries: fetched.length }, 'feed read');
+      } catch (error) {
+        logger.warn({ err: error }, 'feed skipped; nothing from it was applied');
+      }
+    }
+    const learned = dryRun ? [...store.learnedFacts(), ...fetched] : store.learnedFacts();
+    const corpus = buildCorpus(await readCorpusFiles(this.#o.corpusDir), learned);
+    for (const problem of corpus.problems) logger.warn({ problem }, formatProblem(problem));
+    this.#o.coreRef.replace(createCore(corpus.papers));
+    return corpus.papers;
+  }
+
+  async #readSeed(): Promise<Set<string> | undefined> {
+    const text = await readFile(join(this.#o.corpusDir, ANNOUNCED_SEED_FILE), 'utf8').catch(
+      () => undefined,
+    );
+    if (text === undefined) return undefined;
+    return new Set(
+      text
+        .split('\n')
+        .map((line) => line.replace(/#.*$/u, '').trim())
+        .filter(Boolean),
+    );
+  }
+
+  /** Which subscribed channel gets which new papers, in digests of at most DIGEST_SIZE. */
+  #plan(fresh: Paper[], at: string): Delivery[] {
+    if (fresh.length === 0) return [];
+    const core = this.#o.coreRef.current;
+    const ids = fresh.map((p) => p.id);
+    return this.#o.store
+      .subscriptions()
+      .filter((s) => !s.disabledAt)
+      .flatMap((subscription) => {
+        const matching = subscription.query ? core.select(subscription.query, ids) : ids;
+        const digests: Delivery[] = [];
+        for (let i = 0; i < matching.length; i += DIGEST_SIZE) {
+          const paperIds = matching.slice(i, i + DIGEST_SIZE);
+          digests.push({
+            batch: batchKey(subscription.channel, paperIds),
+            channel: subscription.channel,
+            paperIds,
+            createdAt: at,
+          });
+        }
+        return digests;
+      });
+  }
+
+  /** Sends what is pending: channels in parallel, a channel's messages in order; one failing channel never blocks another. */
+  async #sendPending(byId: Map<string, Paper>): Promise<DeliveryReport[]> {
+    const { store } = this.#o;
+    const active = new Map(store.subscriptions().map((s) => [s.channel, s]));
+    const byChannel = new Map<string, Delivery[]>();
+    for (const delivery of store.pendingDeliveries()) {
+      const subscription = active.get(delivery.channel);
+      if (!subscription || subscription.disabledAt) continue;
+      byChannel.set(delivery.channel, [...(byChannel.get(delivery.channel) ?? []), delivery]);
+    }
+    const results = await Promise.all(
+      [...byChannel.values()].map((deliveries) => this.#sendChannel(deliveries, byId)),
+    );
+    return results.flat();
+  }
+
+  async #sendChannel(deliveries: Delivery[], byId: Map<string, Paper>): Promise<DeliveryReport[]> {
+    const { store, logger } = this.#o;
+    const reports: DeliveryReport[] = [];
+    for (const delivery of deliveries) {
+      const log = logger.child({ channel: delivery.channel, batch: delivery.batch });
+      try {
+        const target = parseChannel(delivery.channel);
+        const poster = target && this.#o.posters[target.platform];
+        if (!target || !poster)
+          throw new Error(
+            `no ${target?.platform ?? 'valid'} connection is configured for ${delivery.channel}`,
+          );
+        const papers = delivery.paperIds.flatMap((id) => byId.get(id) ?? []);
+        if (papers.length === 0) {
+          store.cancelDelivery(delivery.batch);
+          log.warn('papers of this delivery are no longer in the corpus; cancelled');
+          continue;
+        }
+        const subscription = store
+          .subscriptions()
+          .find((s) => s.channel === delivery.channel)?.query;
+        const receipt = await poster.post({
+          channelId: target.id,
+          papers,
+          key: delivery.batch,
+          ...(subscription ? { subscription: `matching “${subscription}”` } : {}),
+        });
+        store.confirmDelivery(delivery.batch, receipt.messageId, this.#clock().toISOString());
+        store.recordSuccess(delivery.channel);
+        log.info({ papers: delivery.paperIds.length, messageId: receipt.messageId }, 'announced');
+        reports.push(...this.#report(delivery, 'sent', byId));
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        const { failures, disabled } = store.recordFailure(
+          delivery.channel,
+          message,
+          MAX_FAILURES,
+          this.#clock().toISOString(),
+        );
+        log.error(
+          { err: error, failures, disabled },
+          disabled
+            ? 'channel disabled after repeated failures'
+            : 'announcement failed; will retry next cycle',
+        );
+        reports.push(...this.#report(delivery, 'failed', byId));
+        // The rest of this channel's messages wait for the next cycle, in order.
+        break;
+      }
+    }
+    return reports;
+  }
+
+  #report(
+    delivery: Delivery,
+    status: DeliveryReport['status'],
+    byId: Map<string, Paper>,
+  ): DeliveryReport[] {
+    return delivery.paperIds.map((paperId) => ({
+      channel: delivery.channel,
+      paperId,
+      title: byId.get(paperId)?.title ?? paperId,
+      status,
+    }));
+  }
+}

@@ -1,0 +1,56 @@
+import { parseArgs } from 'node:util';
+import { plural } from '../answer/format-answer-text.js';
+import { loadConfig } from '../config.js';
+import { createLogger } from '../logger.js';
+import { createAnnouncements } from '../runtime/announcements.js';
+import { CoreRef } from '../runtime/core-ref.js';
+import { openStore } from '../store/sqlite-store.js';
+import { loadCore } from './load-core.js';
+import { runCli, UsageError } from './run-cli.js';
+
+const USAGE = 'usage: npm run announce -- --once [--dry-run] [--json]';
+
+/**
+ * One announcement cycle, for external schedulers. `shell:` channels print
+ * to stdout; with --json, stdout is one JSON object per delivery instead
+ * (and shell channels print to stderr).
+ */
+runCli(async () => {
+  const { values } = parseArgs({
+    options: {
+      once: { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  if (!values.once) throw new UsageError(`${USAGE} (the running bot schedules cycles itself)`);
+  const config = loadConfig();
+  const logger = createLogger({ level: config.logLevel ?? 'warn' });
+  const store = openStore(config.announce.databaseUrl);
+  try {
+    const { core } = await loadCore(config.corpusDir, logger, store.learnedFacts());
+    const shellOutput = values.json ? process.stderr : process.stdout;
+    const announcer = await createAnnouncements(config, new CoreRef(core), logger, {
+      shellOutput,
+      store,
+    });
+    const report = await announcer.runCycle({ dryRun: values['dry-run'] });
+    if (values.json) {
+      for (const { channel, paperId, title, status } of report.deliveries) {
+        process.stdout.write(`${JSON.stringify({ channel, paperId, title, status })}\n`);
+      }
+    } else if (values['dry-run']) {
+      for (const d of report.deliveries)
+        process.stdout.write(`would announce to ${d.channel}: ${d.title}\n`);
+    }
+    const failed = report.deliveries.filter((d) => d.status === 'failed').length;
+    const done = report.deliveries.length - failed;
+    process.stderr.write(
+      `announce: ${report.papers} papers, ${report.newPapers.length} new, ${report.silent} recorded silently, ` +
+        `${plural(done, 'delivery', 'deliveries')} ${values['dry-run'] ? 'planned' : 'made'}, ${failed} failed\n`,
+    );
+    return failed > 0 ? 1 : 0;
+  } finally {
+    store.close();
+  }
+});

@@ -1,0 +1,45 @@
+/**
+ * Schema versions, applied in order and recorded in SQLite's user_version.
+ * Never edit a released migration; add a new one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE subscriptions (
+    channel     TEXT PRIMARY KEY,
+    query       TEXT,
+    created_by  TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    origin      TEXT NOT NULL CHECK (origin IN ('command', 'config')),
+    failures    INTEGER NOT NULL DEFAULT 0,
+    disabled_at TEXT,
+    last_error  TEXT
+  );
+  CREATE TABLE known_papers (
+    paper_id   TEXT PRIMARY KEY,
+    title      TEXT NOT NULL,
+    arxiv_id   TEXT,
+    first_seen TEXT NOT NULL
+  );
+  CREATE INDEX known_papers_arxiv ON known_papers (arxiv_id) WHERE arxiv_id IS NOT NULL;
+  CREATE TABLE baselines (
+    source TEXT PRIMARY KEY,
+    at     TEXT NOT NULL
+  );
+  CREATE TABLE deliveries (
+    channel    TEXT NOT NULL,
+    paper_id   TEXT NOT NULL,
+    batch      TEXT NOT NULL,
+    status     TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'cancelled')),
+    created_at TEXT NOT NULL,
+    sent_at    TEXT,
+    message_id TEXT,
+    PRIMARY KEY (channel, paper_id)
+  );
+  CREATE INDEX deliveries_pending ON deliveries (status, created_at) WHERE status = 'pending';
+  CREATE TABLE learned_papers (
+    title_key  TEXT PRIMARY KEY,
+    facts      TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  `,
+];

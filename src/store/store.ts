@@ -1,0 +1,79 @@
+import type { PaperFacts } from '../corpus/build-paper.js';
+
+/** A channel that receives announcements: `discord:<id>`, `slack:<id>` or `shell:<name>`. */
+export interface Subscription {
+  channel: string;
+  /** A question in the core's language ("backdoors", "papers by Tianrui Qin"); all papers when absent. */
+  query?: string;
+  createdBy: string;
+  createdAt: string;
+  /** `config` rows mirror ANNOUNCE_CHANNELS and are replaced on each start. */
+  origin: 'command' | 'config';
+  /** Failed cycles in a row; reset by a success. */
+  failures: number;
+  disabledAt?: string;
+  lastError?: string;
+}
+
+/** A paper the ledger has seen, so it is never announced again. */
+export interface KnownPaper {
+  id: string;
+  title: string;
+  arxivId?: string;
+}
+
+/** One message to send: papers for a channel under a batch key (also the platform nonce). */
+export interface Delivery {
+  batch: string;
+  channel: string;
+  paperIds: string[];
+  createdAt: string;
+}
+
+export interface CycleRecord {
+  at: string;
+  known: KnownPaper[];
+  /** Sources whose first look is now done (their papers were recorded silently). */
+  baselined: string[];
+  deliveries: Delivery[];
+}
+
+/**
+ * Durable state: subscriptions, the ledger of known papers and deliveries,
+ * and papers learned from feeds. SQLite is the embedded default; the
+ * interface is all callers see, so a PostgreSQL store can follow.
+ */
+export interface Store {
+  subscriptions(): Subscription[];
+  /** Adds or replaces a channel's subscription, re-enabling it if it was disabled. */
+  saveSubscription(
+    subscription: Pick<Subscription, 'channel' | 'query' | 'createdBy' | 'createdAt' | 'origin'>,
+  ): void;
+  /** Removes a subscription and cancels what it still had pending. */
+  removeSubscription(channel: string): boolean;
+  /** Makes the `config` subscriptions exactly these (ANNOUNCE_CHANNELS). */
+  replaceConfigSubscriptions(list: Array<{ channel: string; query?: string }>, at: string): void;
+
+  knownPapers(): { ids: Set<string>; arxivIds: Set<string> };
+  isBaselined(source: string): boolean;
+  /** Records known papers, baselines and new deliveries in one transaction, before anything is sent. */
+  recordCycle(record: CycleRecord): void;
+  /** Deliveries recorded but not yet confirmed, oldest first. */
+  pendingDeliveries(): Delivery[];
+  confirmDelivery(batch: string, messageId: string | undefined, at: string): void;
+  /** Gives up a delivery that can no longer be made (its papers left the corpus). */
+  cancelDelivery(batch: string): void;
+  /** Counts a failed send; disables the channel after `disableAfter` in a row. */
+  recordFailure(
+    channel: string,
+    error: string,
+    disableAfter: number,
+    at: string,
+  ): { failures: number; disabled: boolean };
+  recordSuccess(channel: string): void;
+
+  learnedFacts(): PaperFacts[];
+  saveLearnedFacts(facts: PaperFacts[], at: string): void;
+
+  close(): void;
+}
