@@ -12,8 +12,14 @@ const CHANNEL_INTERVAL_MS = 1100;
 export class SlackPoster implements Poster {
   readonly #client: webApi.WebClient;
   readonly #lastPost = new Map<string, number>();
+  readonly #intervalMs: number;
 
-  constructor({ botToken, apiUrl }: { botToken: string; apiUrl: string }) {
+  constructor({
+    botToken,
+    apiUrl,
+    channelIntervalMs = CHANNEL_INTERVAL_MS,
+  }: { botToken: string; apiUrl: string; channelIntervalMs?: number }) {
+    this.#intervalMs = channelIntervalMs;
     this.#client = new webApi.WebClient(botToken, {
       slackApiUrl: apiUrl,
       retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 10_000 },
@@ -22,8 +28,7 @@ export class SlackPoster implements Poster {
   }
 
   async post(announcement: Announcement): Promise<PostReceipt> {
-    const wait =
-      (this.#lastPost.get(announcement.channelId) ?? 0) + CHANNEL_INTERVAL_MS - Date.now();
+    const wait = (this.#lastPost.get(announcement.channelId) ?? 0) + this.#intervalMs - Date.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     const message = renderAnnouncementBlocks(announcement);
     try {

@@ -1,3 +1,6 @@
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runScript } from '../support/run-script.js';
 
@@ -92,5 +95,67 @@ describe('command-line tools, run as real processes', () => {
       'test/fixtures/example-questions.json',
     ]);
     expect(result.stdout.trim().split('\n').at(-1)).toBe('eval: 30/30 passed');
+  });
+});
+
+describe('npm run announce -- --once, as a real process', () => {
+  function installation() {
+    const dir = mkdtempSync(join(tmpdir(), 'pubbot-cli-announce-'));
+    const corpus = join(dir, 'corpus');
+    mkdirSync(corpus);
+    copyFileSync('corpus/publications.txt', join(corpus, 'publications.txt'));
+    copyFileSync('corpus/.announced', join(corpus, '.announced'));
+    const env = {
+      CORPUS_DIR: corpus,
+      DATABASE_URL: `sqlite:${join(dir, 'data', 'pubbot.db')}`,
+      ANNOUNCE_CHANNELS: 'shell:local',
+    };
+    const addPaper = () =>
+      writeFileSync(
+        join(corpus, 'new.txt'),
+        'CVNov 21, 2026\nSeeing Through Fog with Event CamerasAna Ruiz, Xitong Gao et al.\nWe present FogSight, a method.\n',
+      );
+    return { env, addPaper };
+  }
+
+  it('GIVEN a paper file added to a fresh installation THEN two runs print it exactly once', async () => {
+    const { env, addPaper } = installation();
+    addPaper();
+    const first = await runScript('src/cli/announce.ts', ['--once'], { env });
+    const second = await runScript('src/cli/announce.ts', ['--once'], { env });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toBe(
+      '[shell:local] New paper:\nSeeing Through Fog with Event Cameras (Nov 2026) — Ana Ruiz, Xitong Gao et al. · cs.CV\n\n',
+    );
+    expect(second.stdout).toBe('');
+    expect(second.stderr).toMatch(/0 new/u);
+  });
+
+  it('GIVEN --dry-run THEN nothing is recorded; GIVEN --json THEN one JSON object per delivery', async () => {
+    const { env, addPaper } = installation();
+    addPaper();
+    const dry = await runScript('src/cli/announce.ts', ['--once', '--dry-run'], { env });
+    expect(dry.stdout).toBe(
+      'would announce to shell:local: Seeing Through Fog with Event Cameras\n',
+    );
+    const json = await runScript('src/cli/announce.ts', ['--once', '--json'], { env });
+    expect(
+      json.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line)),
+    ).toEqual([
+      {
+        channel: 'shell:local',
+        paperId: 'seeing-through-fog-with-event-cameras',
+        title: 'Seeing Through Fog with Event Cameras',
+        status: 'sent',
+      },
+    ]);
+    expect(json.stderr).toContain('[shell:local] New paper:');
+  });
+
+  it('GIVEN no --once THEN a usage error', async () => {
+    expect((await runScript('src/cli/announce.ts', [])).code).toBe(2);
   });
 });

@@ -43,6 +43,9 @@ export class FakeDiscord {
   #wss: WebSocketServer | undefined;
   #sequence = 1;
   port = 0;
+  /** Messages the bot created in channels (announcements), deduplicated by nonce as Discord does. */
+  readonly channelMessages: Array<Record<string, unknown>> = [];
+  readonly #byNonce = new Map<string, Record<string, unknown>>();
   /** Close code to end the next IDENTIFY with, to test fatal gateway errors. */
   rejectIdentifyWith: number | undefined;
 
@@ -192,7 +195,7 @@ export class FakeDiscord {
         return { status: 200, body: this.message((r.body as Record<string, unknown>) ?? {}) };
       }
       if (r.method === 'POST' && /^\/api\/v10\/channels\/\d+\/messages$/u.test(r.path)) {
-        return { status: 200, body: this.message((r.body as Record<string, unknown>) ?? {}) };
+        return { status: 200, body: this.#createMessage(r) };
       }
       if (
         r.method === 'PUT' &&
@@ -208,6 +211,23 @@ export class FakeDiscord {
       }
       return undefined;
     });
+  }
+
+  /**
+   * Channel messages as Discord keeps them. Like Discord, a message sent with
+   * `enforce_nonce` and a nonce already used in that channel returns the
+   * earlier message instead of posting a second one.
+   */
+  #createMessage(r: RecordedRequest): Record<string, unknown> {
+    const body = (r.body ?? {}) as { nonce?: string; enforce_nonce?: boolean };
+    const channel = r.path.split('/')[4] as string;
+    const key = `${channel}:${body.nonce}`;
+    const earlier = body.enforce_nonce && body.nonce ? this.#byNonce.get(key) : undefined;
+    if (earlier) return earlier;
+    const message = this.message({ ...body, channel_id: channel });
+    this.channelMessages.push(message);
+    if (body.nonce) this.#byNonce.set(key, message);
+    return message;
   }
 
   #connect(socket: WebSocket): void {

@@ -1,4 +1,12 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** A database file of its own, so a test process never touches the checkout's ./data. */
+export function temporaryDatabase(): string {
+  return `sqlite:${join(mkdtempSync(join(tmpdir(), 'pubbot-db-')), 'pubbot.db')}`;
+}
 
 export interface ScriptResult {
   code: number | null;
@@ -15,7 +23,7 @@ export function runScript(
 ): Promise<ScriptResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-      env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+      env: { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: temporaryDatabase(), ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

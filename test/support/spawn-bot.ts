@@ -1,4 +1,5 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { temporaryDatabase } from './run-script.js';
 
 export interface BotProcess {
   child: ChildProcessWithoutNullStreams;
@@ -15,7 +16,7 @@ export interface BotProcess {
  */
 export function spawnBot(env: Record<string, string>, entry = 'src/main.ts'): BotProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
-    env: { ...process.env, LOG_LEVEL: 'debug', ...env },
+    env: { ...process.env, LOG_LEVEL: 'debug', DATABASE_URL: temporaryDatabase(), ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stdout = '';
