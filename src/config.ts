@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { Cron } from 'croner';
 import { z } from 'zod';
 import { parseAnnounceChannels } from './announce/channels.js';
@@ -37,7 +38,7 @@ const EnvSchema = z.object({
     .string()
     .regex(/^\/[a-z0-9_-]{1,31}$/u, 'must look like /papers')
     .default('/papers'),
-  HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HTTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   DATABASE_URL: z
     .string()
     .regex(
@@ -104,14 +105,26 @@ export interface AnnounceConfig {
 export interface Config {
   corpusDir: string;
   announce: AnnounceConfig;
-  /** Port for health and metrics, shared with Slack's HTTP receiver in HTTP mode. */
-  httpPort: number;
+  /**
+   * Port for /healthz and /metrics, shared with Slack's HTTP receiver in HTTP mode.
+   * Unset: 3000 when a chat platform runs, no server for the shell alone.
+   */
+  httpPort?: number;
   /** Unset means the entry point's default: quiet for the shell, info for chat platforms. */
   logLevel?: (typeof LOG_LEVELS)[number];
   /** Present when Discord credentials are set. */
   discord?: DiscordConfig;
   /** Present when Slack credentials are set: Socket Mode with an app token, HTTP with a signing secret. */
   slack?: SlackConfig;
+}
+
+/**
+ * Loads `.env` (or the file ENV_FILE names; empty disables it) into the
+ * environment without overriding what is already set.
+ */
+export function loadEnvFile(env: NodeJS.ProcessEnv = process.env): void {
+  const file = env.ENV_FILE ?? '.env';
+  if (file !== '' && existsSync(file)) process.loadEnvFile(file);
 }
 
 /**
@@ -139,7 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       channels: parseAnnounceChannels(e.ANNOUNCE_CHANNELS),
       ...(e.ARXIV_QUERY ? { arxiv: { query: e.ARXIV_QUERY, apiUrl: e.ARXIV_API_URL } } : {}),
     },
-    httpPort: e.HTTP_PORT,
+    ...(e.HTTP_PORT === undefined ? {} : { httpPort: e.HTTP_PORT }),
     ...(e.LOG_LEVEL ? { logLevel: e.LOG_LEVEL } : {}),
     ...(e.DISCORD_TOKEN ? { discord: discordConfig(e) } : {}),
     ...(e.SLACK_BOT_TOKEN ? { slack: slackConfig(e) } : {}),

@@ -6,6 +6,7 @@ import type { PaperFacts } from '../corpus/build-paper.js';
 import { buildCorpus, readCorpusFiles } from '../corpus/load-corpus.js';
 import { formatProblem, type Paper } from '../corpus/paper.js';
 import type { Logger } from '../logger.js';
+import { cleanQuestion } from '../query/question-text.js';
 import type { CoreRef } from '../runtime/core-ref.js';
 import type { Delivery, Store } from '../store/store.js';
 import type { Poster } from './announcement.js';
@@ -28,6 +29,8 @@ export interface AnnouncerOptions {
   coreRef: CoreRef;
   logger: Logger;
   clock?: () => Date;
+  /** Told about each message's outcome, for metrics. */
+  onDelivered?: (platform: string, status: 'sent' | 'failed', papers: number) => void;
 }
 
 export interface DeliveryReport {
@@ -72,7 +75,8 @@ export class Announcer implements SubscriptionCommands {
   }
 
   subscribe(channel: string, query: string | undefined, requestedBy: string): SubscribeResult {
-    const wanted = query?.trim() ? query.trim() : undefined;
+    const cleaned = cleanQuestion(query ?? '');
+    const wanted = cleaned === '' ? undefined : cleaned;
     let understood = 'all new papers';
     if (wanted) {
       const answer = this.#o.coreRef.current.ask(wanted, { limit: 1 });
@@ -257,9 +261,15 @@ export class Announcer implements SubscriptionCommands {
         store.confirmDelivery(delivery.batch, receipt.messageId, this.#clock().toISOString());
         store.recordSuccess(delivery.channel);
         log.info({ papers: delivery.paperIds.length, messageId: receipt.messageId }, 'announced');
+        this.#o.onDelivered?.(target.platform, 'sent', papers.length);
         reports.push(...this.#report(delivery, 'sent', byId));
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
+        this.#o.onDelivered?.(
+          parseChannel(delivery.channel)?.platform ?? 'unknown',
+          'failed',
+          delivery.paperIds.length,
+        );
         const { failures, disabled } = store.recordFailure(
           delivery.channel,
           message,

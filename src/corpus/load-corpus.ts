@@ -1,11 +1,17 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { truncate } from '../text/truncate.js';
 import { buildPaper, type PaperFacts, wordDocumentFrequency } from './build-paper.js';
 import { type MergeInput, mergePapers } from './merge-papers.js';
 import type { CorpusProblem, Paper } from './paper.js';
 import { listedCoauthorNames, parseListing } from './parse-listing.js';
 import { titleKey } from './slug.js';
 import { parseStructuredEntries } from './structured-entries.js';
+
+/** Longer abstracts are cut (and reported): no real abstract comes close, and huge ones slow every search. */
+export const MAX_ABSTRACT_LENGTH = 20_000;
+/** Longer "titles" are a byline that failed to split, or not a paper at all. */
+export const MAX_TITLE_LENGTH = 1_000;
 
 export interface Corpus {
   papers: Paper[];
@@ -87,12 +93,33 @@ export function buildCorpus(
     facts.push({ facts: paperFacts, kind: 'enrichment', file: paperFacts.source, line: 0 });
   }
 
+  for (const entry of facts) {
+    const { facts: paper, file, line } = entry;
+    if (paper.abstract.length > MAX_ABSTRACT_LENGTH) {
+      problems.push({
+        file,
+        line,
+        message: `abstract is ${paper.abstract.length} characters; cut to ${MAX_ABSTRACT_LENGTH}`,
+      });
+      entry.facts = { ...paper, abstract: truncate(paper.abstract, MAX_ABSTRACT_LENGTH) };
+    }
+  }
+  const sane = facts.filter(({ facts: paper, file, line }) => {
+    if (paper.title.length <= MAX_TITLE_LENGTH) return true;
+    problems.push({
+      file,
+      line,
+      message: `title is ${paper.title.length} characters long (are the authors missing?); skipped`,
+    });
+    return false;
+  });
+
   // Count each paper once even when a JSON entry repeats a listing entry.
-  const distinct = new Map(facts.map((f) => [titleKey(f.facts.title), f.facts]));
+  const distinct = new Map(sane.map((f) => [titleKey(f.facts.title), f.facts]));
   const frequency = wordDocumentFrequency(distinct.values());
   const isSharedTerm = (word: string) => (frequency.get(word) ?? 0) > 1;
   const inputs: MergeInput[] = [];
-  for (const { facts: paperFacts, kind, file, line } of facts) {
+  for (const { facts: paperFacts, kind, file, line } of sane) {
     const built = buildPaper(paperFacts, isSharedTerm);
     if (built.ok) inputs.push({ paper: built.paper, kind, file, line });
     else problems.push({ file, line, message: `${built.reason}; skipped` });

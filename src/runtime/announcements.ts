@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { Poster } from '../announce/announcement.js';
-import { Announcer } from '../announce/announcer.js';
+import { Announcer, type AnnouncerOptions } from '../announce/announcer.js';
 import { fetchArxivFeed } from '../announce/arxiv-feed.js';
 import type { Platform } from '../announce/channels.js';
 import type { Config } from '../config.js';
@@ -17,7 +17,11 @@ export async function createAnnouncements(
   config: Config,
   coreRef: CoreRef,
   logger: Logger,
-  { shellOutput, store }: { shellOutput: Writable; store: Store },
+  {
+    shellOutput,
+    store,
+    onDelivered,
+  }: { shellOutput: Writable; store: Store; onDelivered?: AnnouncerOptions['onDelivered'] },
 ): Promise<Announcer> {
   store.replaceConfigSubscriptions(config.announce.channels, new Date().toISOString());
   const posters: Partial<Record<Platform, Poster>> = {};
@@ -38,6 +42,7 @@ export async function createAnnouncements(
     posters,
     coreRef,
     logger: logger.child({ component: 'announce' }),
+    ...(onDelivered ? { onDelivered } : {}),
     ...(arxiv ? { feed: () => fetchArxivFeed({ apiUrl: arxiv.apiUrl, query: arxiv.query }) } : {}),
   });
   return announcer;

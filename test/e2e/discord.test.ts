@@ -8,6 +8,7 @@ import { buildCorpus } from '../../src/corpus/load-corpus.js';
 import { LISTING_TEXT } from '../support/corpus.js';
 import { discordViolations } from '../support/discord-limits.js';
 import { APP_ID, FakeDiscord, GUILD_ID } from '../support/fake-discord.js';
+import { freePort } from '../support/free-port.js';
 import { memoryLogger } from '../support/memory-logger.js';
 import { spawnBot } from '../support/spawn-bot.js';
 
@@ -360,18 +361,33 @@ describe('Discord adapter start-up failures', () => {
 describe('the bot process against a local fake Discord', () => {
   it('GIVEN DISCORD_* pointing at the fake THEN the process answers /ask, and SIGTERM stops it cleanly with exit 0', async () => {
     const fake = await FakeDiscord.start();
+    const port = await freePort();
     const bot = spawnBot({
       DISCORD_TOKEN: 'process-token-abcdefghijklmnopqrstuvwxyz',
       DISCORD_APP_ID: APP_ID,
       DISCORD_API_URL: fake.apiUrl,
+      HTTP_PORT: String(port),
     });
     try {
-      await bot.waitForLog('discord ready');
+      await bot.waitForLog('serving /healthz and /metrics');
+      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toMatchObject({
+        status: 'ok',
+        papers: 25,
+        adapters: { discord: true },
+        reasons: [],
+      });
       const id = fake.command('ask', [
         { name: 'question', type: 3, value: 'how many papers in 2024?' },
       ]);
       const callback = await fake.callback(id);
       expect((callback.body as CallbackBody).data?.embeds?.[0]?.title).toBe('4 papers in 2024');
+      const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      expect(metrics).toContain('pubbot_questions_total{platform="discord",intent="count"} 1');
+      expect(metrics).toContain('pubbot_corpus_papers 25');
+      expect(metrics).toContain('pubbot_adapter_connected{platform="discord"} 1');
+      expect(metrics).toMatch(/pubbot_answer_duration_seconds_count\{platform="discord"\} 1/u);
       bot.child.kill('SIGTERM');
       expect(await bot.exited).toEqual({ code: 0, signal: null });
       expect(bot.stderr()).not.toContain('process-token-abcdefghijklmnopqrstuvwxyz');

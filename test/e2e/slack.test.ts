@@ -478,6 +478,11 @@ describe('the bot process against a local fake Slack', () => {
     });
     try {
       await bot.waitForLog('slack ready');
+      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect(await health.json()).toMatchObject({ status: 'ok', adapters: { slack: true } });
+      expect(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text()).toContain(
+        'pubbot_adapter_connected{platform="slack"} 1',
+      );
       const ts = nextTs();
       const event = {
         type: 'app_mention',

@@ -23,7 +23,13 @@ export function runScript(
 ): Promise<ScriptResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-      env: { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: temporaryDatabase(), ...env },
+      env: {
+        ...process.env,
+        ENV_FILE: '',
+        LOG_LEVEL: 'warn',
+        DATABASE_URL: temporaryDatabase(),
+        ...env,
+      },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

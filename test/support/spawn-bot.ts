@@ -5,8 +5,10 @@ export interface BotProcess {
   child: ChildProcessWithoutNullStreams;
   stdout: () => string;
   stderr: () => string;
-  /** Resolves when a stderr log line contains `text`. */
+  /** Resolves when stderr (the log) contains `text`. */
   waitForLog: (text: string, timeoutMs?: number) => Promise<void>;
+  /** Resolves when stdout contains `text`. */
+  waitForOutput: (text: string, timeoutMs?: number) => Promise<void>;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
@@ -14,9 +16,19 @@ export interface BotProcess {
  * Starts the real bot entry point as its own Node process (not through npm,
  * which would not forward signals), with the given environment.
  */
-export function spawnBot(env: Record<string, string>, entry = 'src/main.ts'): BotProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
-    env: { ...process.env, LOG_LEVEL: 'debug', DATABASE_URL: temporaryDatabase(), ...env },
+export function spawnBot(
+  env: Record<string, string>,
+  entry = 'src/main.ts',
+  nodeArgs = ['--import', 'tsx'],
+): BotProcess {
+  const child = spawn(process.execPath, [...nodeArgs, entry], {
+    env: {
+      ...process.env,
+      ENV_FILE: '',
+      LOG_LEVEL: 'debug',
+      DATABASE_URL: temporaryDatabase(),
+      ...env,
+    },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -24,6 +36,7 @@ export function spawnBot(env: Record<string, string>, entry = 'src/main.ts'): Bo
   const listeners = new Set<() => void>();
   child.stdout.on('data', (chunk) => {
     stdout += chunk;
+    for (const listener of listeners) listener();
   });
   child.stderr.on('data', (chunk) => {
     stderr += chunk;
@@ -32,20 +45,27 @@ export function spawnBot(env: Record<string, string>, entry = 'src/main.ts'): Bo
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.on('exit', (code, signal) => resolve({ code, signal })),
   );
-  const waitForLog = (text: string, timeoutMs = 15_000) =>
+  const waitFor = (stream: () => string, text: string, timeoutMs = 15_000) =>
     new Promise<void>((resolve, reject) => {
       const check = () => {
-        if (!stderr.includes(text)) return;
+        if (!stream().includes(text)) return;
         listeners.delete(check);
         clearTimeout(timer);
         resolve();
       };
       const timer = setTimeout(() => {
         listeners.delete(check);
-        reject(new Error(`timed out waiting for log "${text}"; stderr so far:\n${stderr}`));
+        reject(new Error(`timed out waiting for "${text}"; stderr so far:\n${stderr}`));
       }, timeoutMs);
       listeners.add(check);
       check();
     });
-  return { child, stdout: () => stdout, stderr: () => stderr, waitForLog, exited };
+  return {
+    child,
+    stdout: () => stdout,
+    stderr: () => stderr,
+    waitForLog: (text, timeoutMs) => waitFor(() => stderr, text, timeoutMs),
+    waitForOutput: (text, timeoutMs) => waitFor(() => stdout, text, timeoutMs),
+    exited,
+  };
 }

@@ -1,0 +1,74 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { freePort } from '../support/free-port.js';
+import { spawnBot } from '../support/spawn-bot.js';
+
+const compose = parse(readFileSync('docker-compose.yml', 'utf8'));
+const dockerfile = readFileSync('Dockerfile', 'utf8');
+const readme = readFileSync('README.md', 'utf8');
+const envExample = readFileSync('.env.example', 'utf8');
+const service = compose.services.pubbot;
+
+/** The variables the config schema reads, from its source, so a new one cannot be forgotten. */
+const configVariables = [
+  ...readFileSync('src/config.ts', 'utf8').matchAll(/^\s{2}([A-Z][A-Z0-9_]+): /gmu),
+].map((m) => m[1] as string);
+
+describe('Dockerfile, compose file and README agree', () => {
+  it('GIVEN the Dockerfile THEN multi-stage, production-only deps, non-root, tini, and the built entry as command', () => {
+    expect(dockerfile.match(/^FROM /gmu)).toHaveLength(2);
+    const runtime = dockerfile.slice(dockerfile.lastIndexOf('FROM '));
+    expect(runtime).toContain('npm ci --omit=dev');
+    expect(runtime).toMatch(/^USER node$/mu);
+    expect(runtime).toContain('ENTRYPOINT ["/usr/bin/tini", "--"]');
+    expect(runtime).toContain('CMD ["node", "dist/src/main.js"]');
+  });
+
+  it('GIVEN the compose service THEN env file, named volume on the data folder, health on /healthz, restart policy', () => {
+    expect(service.env_file).toBe('.env');
+    expect(service.restart).toBe('unless-stopped');
+    const [volume, target] = (service.volumes[0] as string).split(':');
+    expect(compose.volumes).toHaveProperty(volume as string);
+    expect(dockerfile).toContain(`VOLUME ["${target}"]`);
+    expect(service.environment.DATABASE_URL).toBe(`sqlite:${target}/pubbot.db`);
+    const port = service.environment.HTTP_PORT as string;
+    expect(service.ports).toEqual([`${port}:${port}`]);
+    expect(dockerfile).toContain(`EXPOSE ${port}`);
+    expect(service.healthcheck.test.join(' ')).toContain(`http://127.0.0.1:${port}/healthz`);
+  });
+
+  it('GIVEN the README THEN it gives the same deploy commands and names every variable', () => {
+    expect(readme).toContain('cp .env.example .env');
+    expect(readme).toContain('docker compose up -d');
+    expect(readme).toContain(`/healthz`);
+    expect(configVariables.length).toBeGreaterThan(15);
+    for (const name of configVariables) {
+      expect(readme, `README names ${name}`).toContain(`\`${name}\``);
+      expect(envExample, `.env.example lists ${name}`).toMatch(new RegExp(`^${name}=`, 'mu'));
+    }
+  });
+});
+
+describe('the built entry point the image runs', () => {
+  beforeAll(() => {
+    execFileSync(
+      process.execPath,
+      ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'],
+      { stdio: 'inherit' },
+    );
+  }, 60_000);
+
+  it('GIVEN `node dist/src/main.js` THEN it answers, serves health, and SIGTERM ends it with exit 0', async () => {
+    expect(existsSync('dist/src/main.js')).toBe(true);
+    const port = await freePort();
+    const bot = spawnBot({ HTTP_PORT: String(port) }, 'dist/src/main.js', []);
+    await bot.waitForLog('serving /healthz and /metrics');
+    bot.child.stdin.write('how many papers in 2024?\n');
+    await bot.waitForOutput('4 papers in 2024.');
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited).toEqual({ code: 0, signal: null });
+  }, 30_000);
+});
