@@ -5,7 +5,7 @@ import type { Filters, Order, Query, SearchQuery } from '../query/query.js';
 import type { Answer, AnswerShape, Person } from './answer.js';
 import { toBibtex } from './bibtex.js';
 import { filterPhrases, understoodLine } from './describe-query.js';
-import { type FoundPapers, findPapers } from './find-papers.js';
+import { type FoundPapers, findPapers, newestFirst } from './find-papers.js';
 import { answerHeadline, formatAnswerText } from './format-answer-text.js';
 import type { Library } from './library.js';
 
@@ -80,7 +80,7 @@ function draftSearchAnswer(query: SearchQuery, library: Library, options: Answer
     }
   }
   notes.push(...searchNotes(found, filters));
-  const papers = sortPapers(found.papers, order);
+  const papers = sortPapers(found, order);
   const total = papers.length;
   if (total === 0) {
     notes.push(...relaxationHints(filters, library));
@@ -188,11 +188,11 @@ function pickOne(
   return undefined;
 }
 
-function sortPapers(papers: Paper[], order: Order): Paper[] {
-  if (order === 'relevance') return papers;
-  const direction = order === 'newest' ? -1 : 1;
-  // Stable sort: equal dates keep relevance (or corpus) order.
-  return [...papers].sort((a, b) => direction * a.published.localeCompare(b.published));
+function sortPapers(found: FoundPapers, order: Order): Paper[] {
+  if (order === 'relevance') return found.papers;
+  // Without a search the papers already come newest first; with one, sort (stable: ties keep relevance order).
+  const newest = found.search ? [...found.papers].sort(newestFirst) : found.papers;
+  return order === 'newest' ? newest : [...newest].reverse();
 }
 
 /** People on the matched papers other than the ones asked about, by shared papers. */

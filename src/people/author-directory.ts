@@ -25,16 +25,15 @@ export interface NameMatch {
   authors: Author[];
 }
 
-export interface Collaborator {
-  name: string;
-  /** Papers shared with the person asked about. */
-  papers: number;
-}
-
 interface Entry {
   author: Author;
   words: string[];
+  /** Name key in order and surname first ("yirenzhao", "zhaoyiren"). */
+  keys: [string, string];
 }
+
+/** Names further apart than this are not worth suggesting. */
+const suggestionBudget = (length: number) => Math.max(2, Math.ceil(length / 3));
 
 /**
  * Everyone listed as an author, with the ways people write names: any case,
@@ -47,30 +46,40 @@ export class AuthorDirectory {
   readonly #byKey = new Map<string, Entry[]>();
   readonly #bySurname = new Map<string, Entry[]>();
   readonly #byGiven = new Map<string, Entry[]>();
-  readonly #papers: ReadonlyMap<string, Paper>;
+  /** Entries by key length, so typo search only compares names of a similar length. */
+  readonly #byLength = new Map<number, Entry[]>();
+  /** Most papers first: the order completion offers names in. */
+  readonly #prolificFirst: Entry[];
 
   constructor(papers: readonly Paper[]) {
-    this.#papers = new Map(papers.map((paper) => [paper.id, paper]));
     const byName = new Map<string, Entry>();
     for (const paper of papers) {
       for (const name of new Set(paper.authors)) {
         const words = nameWords(name);
         const key = nameKey(words);
-        const entry = byName.get(key) ?? { author: { name, paperIds: [] }, words };
+        let entry = byName.get(key);
+        if (!entry) {
+          const surnameFirst = nameKey([words.at(-1) as string, ...words.slice(0, -1)]);
+          entry = { author: { name, paperIds: [] }, words, keys: [key, surnameFirst] };
+          byName.set(key, entry);
+        }
         entry.author.paperIds.push(paper.id);
-        byName.set(key, entry);
       }
     }
     this.#entries = [...byName.values()];
     for (const entry of this.#entries) {
-      const { words } = entry;
-      const surname = words.at(-1) as string;
-      const given = words.slice(0, -1);
-      add(this.#byKey, nameKey(words), entry);
-      add(this.#byKey, nameKey([surname, ...given]), entry);
-      add(this.#bySurname, surname, entry);
-      if (given.length > 0) add(this.#byGiven, nameKey(given), entry);
+      const [key, surnameFirst] = entry.keys;
+      add(this.#byKey, key, entry);
+      add(this.#byKey, surnameFirst, entry);
+      add(this.#bySurname, entry.words.at(-1) as string, entry);
+      if (entry.words.length > 1) add(this.#byGiven, nameKey(entry.words.slice(0, -1)), entry);
+      add(this.#byLength, key.length, entry);
     }
+    this.#prolificFirst = [...this.#entries].sort(
+      (a, b) =>
+        b.author.paperIds.length - a.author.paperIds.length ||
+        a.author.name.localeCompare(b.author.name),
+    );
   }
 
   get authors(): Author[] {
@@ -95,7 +104,7 @@ export class AuthorDirectory {
     const key = nameKey(words);
     const exact = this.#byKey.get(key);
     if (exact && words.length > 1) {
-      const inOrder = exact.filter((e) => nameKey(e.words) === key);
+      const inOrder = exact.filter((e) => e.keys[0] === key);
       return inOrder.length > 0
         ? match(asked, 'exact', inOrder)
         : match(asked, 'surname-first', exact);
@@ -111,11 +120,8 @@ export class AuthorDirectory {
       if (given) return match(asked, 'given-name', given);
     }
     if (allowTypos) {
-      const close = this.#closest(asked, 1);
-      const [best] = close;
-      if (best && best.distance <= typoBudget(key.length)) {
-        return match(asked, 'typo', [best.entry]);
-      }
+      const [best] = this.#closest(key, 1, typoBudget(key.length));
+      if (best) return match(asked, 'typo', [best.entry]);
     }
     return undefined;
   }
@@ -128,48 +134,36 @@ export class AuthorDirectory {
   /** Names nearest to what was written, for "did you mean …?". */
   suggest(asked: string, limit = 3): string[] {
     const key = nameKey(nameWords(asked));
-    const budget = Math.max(2, Math.ceil(key.length / 3));
-    return this.#closest(asked, limit)
-      .filter((candidate) => candidate.distance <= budget)
-      .map((candidate) => candidate.entry.author.name);
+    return this.#closest(key, limit, suggestionBudget(key.length)).map(
+      (candidate) => candidate.entry.author.name,
+    );
   }
 
-  /** Authors whose names start with, or contain a word starting with, the text; most papers first. */
+  /** Authors whose names start with, or have a word starting with, the text; most papers first. */
   complete(prefix: string, limit = 25): Author[] {
     const key = nameKey(nameWords(prefix));
-    const scored = this.#entries
-      .map((entry) => {
-        const full = nameKey(entry.words);
-        const rank = full.startsWith(key) ? 0 : entry.words.some((w) => w.startsWith(key)) ? 1 : 2;
-        return { entry, rank };
-      })
-      .filter(({ rank }) => key === '' || rank < 2)
-      .sort(
-        (a, b) =>
-          a.rank - b.rank ||
-          b.entry.author.paperIds.length - a.entry.author.paperIds.length ||
-          a.entry.author.name.localeCompare(b.entry.author.name),
-      );
-    return scored.slice(0, limit).map(({ entry }) => entry.author);
+    const found: Entry[] = [];
+    const take = (test: (entry: Entry) => boolean) => {
+      for (const entry of this.#prolificFirst) {
+        if (found.length >= limit) return;
+        if (!found.includes(entry) && test(entry)) found.push(entry);
+      }
+    };
+    take((entry) => entry.keys[0].startsWith(key));
+    take((entry) => entry.words.some((w) => w.startsWith(key)));
+    return found.map((entry) => entry.author);
   }
 
-  /** People who share papers with any of `names`, most shared papers first. */
-  collaborators(names: readonly string[]): Collaborator[] {
-    const asked = new Set(names.map((name) => nameKey(nameWords(name))));
-    const counts = new Map<string, Collaborator>();
-    const paperIds = new Set(
-      this.#entries.filter((e) => asked.has(nameKey(e.words))).flatMap((e) => e.author.paperIds),
-    );
-    for (const id of paperIds) {
-      for (const name of this.#papers.get(id)?.authors ?? []) {
-        const key = nameKey(nameWords(name));
-        if (asked.has(key)) continue;
-        const entry = counts.get(key) ?? { name, papers: 0 };
-        entry.papers++;
-        counts.set(key, entry);
+  /** Ids of the papers that list any of these exact names. */
+  paperIdsOf(names: readonly string[]): Set<string> {
+    const ids = new Set<string>();
+    for (const name of names) {
+      const key = nameKey(nameWords(name));
+      for (const entry of this.#byKey.get(key) ?? []) {
+        if (entry.keys[0] === key) for (const id of entry.author.paperIds) ids.add(id);
       }
     }
-    return [...counts.values()].sort((a, b) => b.papers - a.papers || a.name.localeCompare(b.name));
+    return ids;
   }
 
   #matchInitials(words: string[]): Entry[] {
@@ -183,19 +177,19 @@ export class AuthorDirectory {
     );
   }
 
-  #closest(asked: string, limit: number): Array<{ entry: Entry; distance: number }> {
-    const words = nameWords(asked);
-    const forward = nameKey(words);
-    const budget = Math.max(2, forward.length);
-    return this.#entries
-      .map((entry) => {
-        const surnameFirst = nameKey([entry.words.at(-1) as string, ...entry.words.slice(0, -1)]);
+  /** The nearest names within `budget` edits, in either word order; a swap of neighbours is one edit. */
+  #closest(key: string, limit: number, budget: number): Array<{ entry: Entry; distance: number }> {
+    const found: Array<{ entry: Entry; distance: number }> = [];
+    for (let length = key.length - budget; length <= key.length + budget; length++) {
+      for (const entry of this.#byLength.get(length) ?? []) {
         const distance = Math.min(
-          editDistance(forward, nameKey(entry.words), budget),
-          editDistance(forward, surnameFirst, budget),
+          editDistance(key, entry.keys[0], budget),
+          editDistance(key, entry.keys[1], budget),
         );
-        return { entry, distance };
-      })
+        if (distance <= budget) found.push({ entry, distance });
+      }
+    }
+    return found
       .sort(
         (a, b) =>
           a.distance - b.distance ||
@@ -205,10 +199,11 @@ export class AuthorDirectory {
   }
 }
 
-function add(map: Map<string, Entry[]>, key: string, entry: Entry): void {
-  const list = map.get(key) ?? [];
-  if (!list.includes(entry)) list.push(entry);
-  map.set(key, list);
+function add<K>(map: Map<K, Entry[]>, key: K, entry: Entry): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [entry]);
+  // The only repeat is an entry added twice in a row (a one-word name's two keys are equal).
+  else if (list.at(-1) !== entry) list.push(entry);
 }
 
 function match(asked: string, kind: NameMatchKind, entries: Entry[]): NameMatch {

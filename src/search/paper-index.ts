@@ -1,4 +1,10 @@
-import MiniSearch, { type Query, type SearchOptions, type SearchResult } from 'minisearch';
+import MiniSearch, {
+  type AsPlainObject,
+  type Options,
+  type Query,
+  type SearchOptions,
+  type SearchResult,
+} from 'minisearch';
 import type { Paper } from '../corpus/paper.js';
 import { plainAbstractText } from '../corpus/plain-abstract.js';
 import { editDistance, typoBudget } from '../text/edit-distance.js';
@@ -10,7 +16,7 @@ import { groupTerms, type TermGroup, termGroups } from './term-groups.js';
 export interface TopicHit {
   id: string;
   score: number;
-  /** Every asked-for term matched the title or a name the paper introduces. */
+  /** Every asked-for term matched the title or a name the paper introduces (judged for the top hits). */
   strong: boolean;
 }
 
@@ -26,14 +32,17 @@ export interface TopicSearch {
 
 type IndexedPaper = Pick<Paper, 'id' | 'title' | 'aliases' | 'abstract'>;
 
-const FIELDS = ['title', 'aliases', 'abstract'];
 const BOOST = { aliases: 4, title: 2.5, abstract: 1 };
 /** Prefix matching is for a word still being typed; short stems would match too much. */
 const MIN_PREFIX_LENGTH = 4;
+/** Only the best hits can be "the paper meant"; judging strength further down is wasted work. */
+const STRENGTH_JUDGED = 20;
+const SNAPSHOT_VERSION = 1;
 
-export const INDEX_OPTIONS = {
+/** minisearch options, shared by building, snapshot loading and the benchmark's bare search. */
+export const INDEX_OPTIONS: Options<IndexedPaper> & { searchOptions: SearchOptions } = {
   idField: 'id',
-  fields: FIELDS,
+  fields: ['title', 'aliases', 'abstract'],
   extractField: (doc: IndexedPaper, field: string): string => {
     if (field === 'aliases') return doc.aliases.join(' ');
     if (field === 'abstract') return plainAbstractText(doc.abstract);
@@ -41,8 +50,17 @@ export const INDEX_OPTIONS = {
   },
   tokenize,
   processTerm,
-  searchOptions: { boost: BOOST, combineWith: 'AND', prefix: false, fuzzy: false },
-} as const;
+  searchOptions: { boost: BOOST, combineWith: 'AND', prefix: false, fuzzy: false, processTerm },
+};
+
+/** Words as papers write them, by length, with how often they occur: the typo-repair dictionary. */
+type Vocabulary = Map<number, Map<string, number>>;
+
+interface Snapshot {
+  v: number;
+  index: AsPlainObject;
+  vocabulary: Array<[string, number]>;
+}
 
 /**
  * Full-text search over titles, aliases and abstracts. Matching is strict
@@ -53,31 +71,84 @@ export const INDEX_OPTIONS = {
 export class PaperIndex {
   readonly #search: MiniSearch<IndexedPaper>;
   readonly #papers: ReadonlyMap<string, IndexedPaper>;
+  /** Index terms (stems), for cheap "does any paper use this word?" checks. */
+  readonly #terms: Set<string>;
+  readonly #vocabulary: Vocabulary;
 
-  constructor(papers: readonly IndexedPaper[]) {
+  constructor(
+    papers: readonly IndexedPaper[],
+    loaded?: { search: MiniSearch<IndexedPaper>; vocabulary: Vocabulary },
+  ) {
     this.#papers = new Map(papers.map((paper) => [paper.id, paper]));
-    this.#search = new MiniSearch<IndexedPaper>(INDEX_OPTIONS);
-    this.#search.addAll(papers);
+    if (loaded) {
+      this.#search = loaded.search;
+      this.#vocabulary = loaded.vocabulary;
+    } else {
+      this.#vocabulary = new Map();
+      this.#search = new MiniSearch<IndexedPaper>({
+        ...INDEX_OPTIONS,
+        // Indexing sees every word once, so it is where the dictionary is gathered.
+        processTerm: (token) => {
+          const term = processTerm(token);
+          if (term) addWord(this.#vocabulary, token);
+          return term;
+        },
+      });
+      this.#search.addAll(papers);
+    }
+    this.#terms = new Set();
+    for (const words of this.#vocabulary.values()) {
+      for (const word of words.keys()) {
+        const term = processTerm(word);
+        if (term) this.#terms.add(term);
+      }
+    }
+  }
+
+  /** A saved index, so a restart does not rebuild it; pass the same papers it was built from. */
+  static fromSnapshot(snapshot: string, papers: readonly IndexedPaper[]): PaperIndex {
+    const parsed = JSON.parse(snapshot) as Snapshot;
+    if (parsed.v !== SNAPSHOT_VERSION)
+      throw new Error(`index snapshot version ${parsed.v} is not ${SNAPSHOT_VERSION}`);
+    const vocabulary: Vocabulary = new Map();
+    for (const [word, count] of parsed.vocabulary) addWord(vocabulary, word, count);
+    const search = MiniSearch.loadJS<IndexedPaper>(parsed.index, INDEX_OPTIONS);
+    return new PaperIndex(papers, { search, vocabulary });
+  }
+
+  toSnapshot(): string {
+    const vocabulary = [...this.#vocabulary.values()].flatMap((words) => [...words]);
+    return JSON.stringify({
+      v: SNAPSHOT_VERSION,
+      index: this.#search.toJSON(),
+      vocabulary,
+    } satisfies Snapshot);
   }
 
   /** True when the word, as the index analyses it, occurs in some paper. */
   hasWord(word: string): boolean {
-    return processTerm(word) !== null && this.#run(word, { prefix: false }).length > 0;
+    const term = processTerm(word);
+    return term !== null && this.#terms.has(term);
   }
 
+  /**
+   * Papers matching `topic`, best first. `allowed` restricts the papers
+   * considered; it is applied while scoring, so excluded papers cost no score.
+   */
   search(topic: string, allowed?: (id: string) => boolean): TopicSearch {
     const groups = termGroups(topic);
     const result: TopicSearch = { hits: [], corrections: [], missing: [], partial: false };
     if (groups.length === 0) return result;
-    const filter = allowed ? { filter: (hit: SearchResult) => allowed(hit.id as string) } : {};
+    const restrict: SearchOptions = allowed
+      ? { boostDocument: (id) => (allowed(id as string) ? 1 : 0) }
+      : {};
 
-    let hits = this.#run(this.#query(groups), filter);
-    if (this.#finish(hits, groups).length > 0)
-      return { ...result, hits: this.#finish(hits, groups) };
+    const strict = this.#finish(this.#run(this.#query(groups), restrict), groups);
+    if (strict.length > 0) return { ...result, hits: strict };
 
     const known: TermGroup[] = [];
     for (const group of groups) {
-      if (this.#run(this.#groupQuery(group, false)).length > 0) {
+      if (this.#isKnown(group)) {
         known.push(group);
         continue;
       }
@@ -93,12 +164,12 @@ export class PaperIndex {
     const tolerable = result.missing.length * 3 <= groups.length && known.length >= 2;
     if (result.missing.length > 0 && !tolerable) return result;
 
-    hits = this.#run(this.#query(known), filter);
+    let hits = this.#run(this.#query(known), restrict);
     result.partial = result.missing.length > 0;
     if (hits.length === 0 && known.length >= 3) {
       const needed = Math.ceil(known.length * 0.6);
       const termsOf = known.map(groupTerms);
-      hits = this.#run(this.#query(known), { ...filter, combineWith: 'OR' }).filter((hit) => {
+      hits = this.#run(this.#query(known), { ...restrict, combineWith: 'OR' }).filter((hit) => {
         const matched = termsOf.filter((terms) => hit.queryTerms.some((t) => terms.has(t)));
         return matched.length >= needed;
       });
@@ -109,6 +180,10 @@ export class PaperIndex {
 
   #run(query: Query, options: SearchOptions = {}): SearchResult[] {
     return this.#search.search(query, options);
+  }
+
+  #isKnown(group: TermGroup): boolean {
+    return group.variants.some((words) => words.every((word) => this.hasWord(word)));
   }
 
   #query(groups: readonly TermGroup[]): Query {
@@ -127,7 +202,7 @@ export class PaperIndex {
     };
   }
 
-  /** Drops hits that matched a synonym phrase only as scattered words, and marks strong hits. */
+  /** Drops hits that matched a synonym phrase only as scattered words, and judges the top hits' strength. */
   #finish(hits: SearchResult[], groups: readonly TermGroup[]): TopicHit[] {
     const termsOf = groups.map(groupTerms);
     const phraseGroups = groups.filter((group) => group.typed);
@@ -135,16 +210,10 @@ export class PaperIndex {
       phraseGroups.length === 0
         ? hits
         : hits.filter((hit) => phraseGroups.every((group) => this.#hasVariant(hit, group)));
-    return kept.map((hit) => ({
+    return kept.map((hit, rank) => ({
       id: hit.id as string,
       score: hit.score,
-      strong: termsOf.every((terms) =>
-        Object.entries(hit.match).some(
-          ([term, fields]) =>
-            [...terms].some((t) => term.startsWith(t)) &&
-            fields.some((field) => field === 'title' || field === 'aliases'),
-        ),
-      ),
+      strong: rank < STRENGTH_JUDGED && termsOf.every((terms) => matchedInTitleOrName(hit, terms)),
     }));
   }
 
@@ -180,41 +249,37 @@ export class PaperIndex {
     const word = normalizeText(variant[0] as string);
     const budget = typoBudget(word.length);
     if (budget === 0) return undefined;
-    let best: { word: string; distance: number; papers: number } | undefined;
+    let best: { word: string; distance: number; count: number } | undefined;
     for (let length = word.length - budget; length <= word.length + budget; length++) {
-      for (const [candidate, papers] of this.#vocabulary().get(length) ?? []) {
+      for (const [candidate, count] of this.#vocabulary.get(length) ?? []) {
         const distance = editDistance(word, candidate, budget);
         if (distance > budget) continue;
         if (
           !best ||
           distance < best.distance ||
-          (distance === best.distance && papers > best.papers)
+          (distance === best.distance && count > best.count)
         ) {
-          best = { word: candidate, distance, papers };
+          best = { word: candidate, distance, count };
         }
       }
     }
     return best?.word;
   }
+}
 
-  #vocabularyByLength: Map<number, Map<string, number>> | undefined;
-
-  /** Words of all papers, by length, with how many papers use each; built on first need. */
-  #vocabulary(): Map<number, Map<string, number>> {
-    if (this.#vocabularyByLength) return this.#vocabularyByLength;
-    const byLength = new Map<number, Map<string, number>>();
-    for (const paper of this.#papers.values()) {
-      const text = normalizeText(
-        `${paper.title} ${paper.aliases.join(' ')} ${plainAbstractText(paper.abstract)}`,
-      );
-      for (const word of new Set(text.match(/\p{L}[\p{L}\p{N}]*/gu))) {
-        if (processTerm(word) === null) continue;
-        const words = byLength.get(word.length) ?? new Map<string, number>();
-        words.set(word, (words.get(word) ?? 0) + 1);
-        byLength.set(word.length, words);
-      }
-    }
-    this.#vocabularyByLength = byLength;
-    return byLength;
+function addWord(vocabulary: Vocabulary, word: string, count = 1): void {
+  let words = vocabulary.get(word.length);
+  if (!words) {
+    words = new Map();
+    vocabulary.set(word.length, words);
   }
+  words.set(word, (words.get(word) ?? 0) + count);
+}
+
+function matchedInTitleOrName(hit: SearchResult, terms: ReadonlySet<string>): boolean {
+  for (const [term, fields] of Object.entries(hit.match)) {
+    if (!fields.includes('title') && !fields.includes('aliases')) continue;
+    for (const t of terms) if (term.startsWith(t)) return true;
+  }
+  return false;
 }
