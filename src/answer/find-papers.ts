@@ -41,7 +41,7 @@ export function findPapers(filters: Filters, library: Library): FoundPapers {
   if (!filters.topic) {
     const pool = candidates
       ? [...candidates].map((id) => library.byId.get(id))
-      : library.newestFirst;
+      : newestInRange(library, filters);
     const papers = pool.filter(passes);
     if (candidates) papers.sort(newestFirst);
     return { papers, strong: new Set() };
@@ -50,6 +50,27 @@ export function findPapers(filters: Filters, library: Library): FoundPapers {
   const papers = search.hits.map((hit) => library.byId.get(hit.id) as Paper);
   const strong = new Set(search.hits.filter((hit) => hit.strong).map((hit) => hit.id));
   return { papers, strong, search };
+}
+
+/** The date-sorted papers within the asked dates, found by binary search instead of a scan. */
+function newestInRange(library: Library, filters: Filters): readonly Paper[] {
+  const papers = library.newestFirst;
+  const { from, to } = filters.dates ?? {};
+  // First index whose date is before `date` (or at or before it, when `inclusive`); the list runs newest to oldest.
+  const firstBefore = (date: string, inclusive: boolean) => {
+    let lo = 0;
+    let hi = papers.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const published = (papers[mid] as Paper).published;
+      if (inclusive ? published > date : published >= date) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const start = to === undefined ? 0 : firstBefore(to, true);
+  const end = from === undefined ? papers.length : firstBefore(from, false);
+  return start === 0 && end === papers.length ? papers : papers.slice(start, end);
 }
 
 /** Newest first; ISO dates compare as strings. */

@@ -1,5 +1,6 @@
 import type { Paper } from '../corpus/paper.js';
-import { editDistance, typoBudget } from '../text/edit-distance.js';
+import { typoBudget } from '../text/edit-distance.js';
+import { NearWords } from '../text/near-words.js';
 import { nameKey, nameWords } from './name-key.js';
 
 export interface Author {
@@ -46,8 +47,8 @@ export class AuthorDirectory {
   readonly #byKey = new Map<string, Entry[]>();
   readonly #bySurname = new Map<string, Entry[]>();
   readonly #byGiven = new Map<string, Entry[]>();
-  /** Entries by key length, so typo search only compares names of a similar length. */
-  readonly #byLength = new Map<number, Entry[]>();
+  /** Name keys in both word orders, for typo repair and suggestions. */
+  readonly #near = new NearWords<Entry>();
   /** Most papers first: the order completion offers names in. */
   readonly #prolificFirst: Entry[];
 
@@ -73,7 +74,8 @@ export class AuthorDirectory {
       add(this.#byKey, surnameFirst, entry);
       add(this.#bySurname, entry.words.at(-1) as string, entry);
       if (entry.words.length > 1) add(this.#byGiven, nameKey(entry.words.slice(0, -1)), entry);
-      add(this.#byLength, key.length, entry);
+      this.#near.add(key, entry);
+      if (surnameFirst !== key) this.#near.add(surnameFirst, entry);
     }
     this.#prolificFirst = [...this.#entries].sort(
       (a, b) =>
@@ -177,19 +179,14 @@ export class AuthorDirectory {
     );
   }
 
-  /** The nearest names within `budget` edits, in either word order; a swap of neighbours is one edit. */
+  /** The nearest names within `budget` edits, in either word order, most prolific first among equals. */
   #closest(key: string, limit: number, budget: number): Array<{ entry: Entry; distance: number }> {
-    const found: Array<{ entry: Entry; distance: number }> = [];
-    for (let length = key.length - budget; length <= key.length + budget; length++) {
-      for (const entry of this.#byLength.get(length) ?? []) {
-        const distance = Math.min(
-          editDistance(key, entry.keys[0], budget),
-          editDistance(key, entry.keys[1], budget),
-        );
-        if (distance <= budget) found.push({ entry, distance });
-      }
+    const best = new Map<Entry, number>();
+    for (const { value, distance } of this.#near.near(key, budget)) {
+      best.set(value, Math.min(distance, best.get(value) ?? distance));
     }
-    return found
+    return [...best]
+      .map(([entry, distance]) => ({ entry, distance }))
       .sort(
         (a, b) =>
           a.distance - b.distance ||

@@ -184,7 +184,11 @@ export function claimLeftoverName(
   if (leftover.length === 0 || leftover.length > 4) return {};
   if (leftover.some((w) => context.isTopicWord(w.word))) return {};
   const text = leftover.map((w) => w.word).join(' ');
-  const found = context.directory.resolve(text, { allowPartial: true, allowTypos: true });
+  // A typo is read as a name only for two or more words: one misspelt word is a topic typo.
+  const found = context.directory.resolve(text, {
+    allowPartial: true,
+    allowTypos: leftover.length > 1,
+  });
   const claim = () => spans.claimRange((leftover[0] as Word).start, (leftover.at(-1) as Word).end);
   if (found) {
     claim();

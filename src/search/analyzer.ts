@@ -31,8 +31,23 @@ function americanize(word: string): string {
  * with Porter so "poisoning"/"poisons" and "adapters"/"adaptation" meet.
  */
 export function processTerm(term: string): string | null {
+  const known = analysed.get(term);
+  if (known !== undefined) return known;
   const word = normalizeText(term);
-  if (word.length === 0 || STOPWORDS.has(word)) return null;
-  if (/^\d+$/u.test(word)) return word;
-  return stemmer(americanize(word));
+  const result =
+    word.length === 0 || STOPWORDS.has(word)
+      ? null
+      : /^\d+$/u.test(word)
+        ? word
+        : stemmer(americanize(word));
+  if (analysed.size >= MAX_ANALYSED) analysed.clear();
+  analysed.set(term, result);
+  return result;
 }
+
+/**
+ * Words already analysed: indexing meets the same words millions of times, and
+ * stemming each again would dominate build time. Bounded so odd input cannot grow it forever.
+ */
+const analysed = new Map<string, string | null>();
+const MAX_ANALYSED = 500_000;

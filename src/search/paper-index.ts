@@ -7,10 +7,12 @@ import MiniSearch, {
 } from 'minisearch';
 import type { Paper } from '../corpus/paper.js';
 import { plainAbstractText } from '../corpus/plain-abstract.js';
-import { editDistance, typoBudget } from '../text/edit-distance.js';
+import { typoBudget } from '../text/edit-distance.js';
 import { escapeRegExp } from '../text/escape-regexp.js';
 import { normalizeText } from '../text/fold.js';
+import { NearWords } from '../text/near-words.js';
 import { processTerm, tokenize } from './analyzer.js';
+import { type CommonTermOptions, PresenceSets } from './presence-sets.js';
 import { groupTerms, type TermGroup, termGroups } from './term-groups.js';
 
 export interface TopicHit {
@@ -37,7 +39,7 @@ const BOOST = { aliases: 4, title: 2.5, abstract: 1 };
 const MIN_PREFIX_LENGTH = 4;
 /** Only the best hits can be "the paper meant"; judging strength further down is wasted work. */
 const STRENGTH_JUDGED = 20;
-const SNAPSHOT_VERSION = 1;
+const SNAPSHOT_VERSION = 2;
 
 /** minisearch options, shared by building, snapshot loading and the benchmark's bare search. */
 export const INDEX_OPTIONS: Options<IndexedPaper> & { searchOptions: SearchOptions } = {
@@ -52,14 +54,22 @@ export const INDEX_OPTIONS: Options<IndexedPaper> & { searchOptions: SearchOptio
   processTerm,
   searchOptions: { boost: BOOST, combineWith: 'AND', prefix: false, fuzzy: false, processTerm },
 };
+const TEXT_FIELDS = INDEX_OPTIONS.fields;
 
-/** Words as papers write them, by length, with how often they occur: the typo-repair dictionary. */
-type Vocabulary = Map<number, Map<string, number>>;
+/** Words as papers write them, with how often they occur. */
+type Vocabulary = Map<string, number>;
 
 interface Snapshot {
   v: number;
   index: AsPlainObject;
   vocabulary: Array<[string, number]>;
+  presence: ReturnType<PresenceSets['toJSON']>;
+}
+
+interface Prepared {
+  search: MiniSearch<IndexedPaper>;
+  vocabulary: Vocabulary;
+  presence: PresenceSets;
 }
 
 /**
@@ -71,37 +81,27 @@ interface Snapshot {
 export class PaperIndex {
   readonly #search: MiniSearch<IndexedPaper>;
   readonly #papers: ReadonlyMap<string, IndexedPaper>;
-  /** Index terms (stems), for cheap "does any paper use this word?" checks. */
-  readonly #terms: Set<string>;
   readonly #vocabulary: Vocabulary;
+  /** Very common terms, kept as presence bits rather than scored postings. */
+  readonly #presence: PresenceSets;
+  /** Index terms (stems), for cheap "does any paper use this word?" checks. */
+  readonly #terms = new Set<string>();
+  /** The typo-repair dictionary: words as papers write them, found by closeness. */
+  readonly #dictionary = new NearWords<{ word: string; count: number }>();
 
   constructor(
     papers: readonly IndexedPaper[],
-    loaded?: { search: MiniSearch<IndexedPaper>; vocabulary: Vocabulary },
+    { prepared, common }: { prepared?: Prepared; common?: CommonTermOptions } = {},
   ) {
     this.#papers = new Map(papers.map((paper) => [paper.id, paper]));
-    if (loaded) {
-      this.#search = loaded.search;
-      this.#vocabulary = loaded.vocabulary;
-    } else {
-      this.#vocabulary = new Map();
-      this.#search = new MiniSearch<IndexedPaper>({
-        ...INDEX_OPTIONS,
-        // Indexing sees every word once, so it is where the dictionary is gathered.
-        processTerm: (token) => {
-          const term = processTerm(token);
-          if (term) addWord(this.#vocabulary, token);
-          return term;
-        },
-      });
-      this.#search.addAll(papers);
-    }
-    this.#terms = new Set();
-    for (const words of this.#vocabulary.values()) {
-      for (const word of words.keys()) {
-        const term = processTerm(word);
-        if (term) this.#terms.add(term);
-      }
+    const { search, vocabulary, presence } = prepared ?? build(papers, common);
+    this.#search = search;
+    this.#vocabulary = vocabulary;
+    this.#presence = presence;
+    for (const [word, count] of this.#vocabulary) {
+      const term = processTerm(word);
+      if (term) this.#terms.add(term);
+      this.#dictionary.add(word, { word, count });
     }
   }
 
@@ -110,19 +110,23 @@ export class PaperIndex {
     const parsed = JSON.parse(snapshot) as Snapshot;
     if (parsed.v !== SNAPSHOT_VERSION)
       throw new Error(`index snapshot version ${parsed.v} is not ${SNAPSHOT_VERSION}`);
-    const vocabulary: Vocabulary = new Map();
-    for (const [word, count] of parsed.vocabulary) addWord(vocabulary, word, count);
-    const search = MiniSearch.loadJS<IndexedPaper>(parsed.index, INDEX_OPTIONS);
-    return new PaperIndex(papers, { search, vocabulary });
+    return new PaperIndex(papers, {
+      prepared: {
+        search: MiniSearch.loadJS<IndexedPaper>(parsed.index, INDEX_OPTIONS),
+        vocabulary: new Map(parsed.vocabulary),
+        presence: PresenceSets.fromJSON(parsed.presence),
+      },
+    });
   }
 
   toSnapshot(): string {
-    const vocabulary = [...this.#vocabulary.values()].flatMap((words) => [...words]);
-    return JSON.stringify({
+    const snapshot: Snapshot = {
       v: SNAPSHOT_VERSION,
       index: this.#search.toJSON(),
-      vocabulary,
-    } satisfies Snapshot);
+      vocabulary: [...this.#vocabulary],
+      presence: this.#presence.toJSON(),
+    };
+    return JSON.stringify(snapshot);
   }
 
   /** True when the word, as the index analyses it, occurs in some paper. */
@@ -136,12 +140,22 @@ export class PaperIndex {
    * considered; it is applied while scoring, so excluded papers cost no score.
    */
   search(topic: string, allowed?: (id: string) => boolean): TopicSearch {
-    const groups = termGroups(topic);
+    const { scored: groups, common } = this.#splitCommon(termGroups(topic));
     const result: TopicSearch = { hits: [], corrections: [], missing: [], partial: false };
-    if (groups.length === 0) return result;
-    const restrict: SearchOptions = allowed
-      ? { boostDocument: (id) => (allowed(id as string) ? 1 : 0) }
-      : {};
+    const admits = (id: string) =>
+      (!allowed || allowed(id)) && (common.length === 0 || this.#presence.hasAll(id, common));
+    if (groups.length === 0) {
+      // Only very common words: they narrow, in corpus order, but there is nothing to rank by.
+      const ids = common.length > 0 ? this.#presence.papersWithAll(common) : [];
+      return {
+        ...result,
+        hits: ids
+          .filter((id) => !allowed || allowed(id))
+          .map((id) => ({ id, score: 0, strong: false })),
+      };
+    }
+    const restrict: SearchOptions =
+      allowed || common.length > 0 ? { boostDocument: (id) => (admits(id as string) ? 1 : 0) } : {};
 
     const strict = this.#finish(this.#run(this.#query(groups), restrict), groups);
     if (strict.length > 0) return { ...result, hits: strict };
@@ -164,7 +178,9 @@ export class PaperIndex {
     const tolerable = result.missing.length * 3 <= groups.length && known.length >= 2;
     if (result.missing.length > 0 && !tolerable) return result;
 
-    let hits = this.#run(this.#query(known), restrict);
+    // Unchanged words would only repeat the strict search that already found nothing.
+    const changed = result.corrections.length > 0 || result.missing.length > 0;
+    let hits = changed ? this.#run(this.#query(known), restrict) : [];
     result.partial = result.missing.length > 0;
     if (hits.length === 0 && known.length >= 3) {
       const needed = Math.ceil(known.length * 0.6);
@@ -176,6 +192,35 @@ export class PaperIndex {
       result.partial = hits.length > 0;
     }
     return { ...result, hits: this.#finish(hits, known) };
+  }
+
+  /**
+   * Separates very common words (held as presence bits) from the words the
+   * index scores. A common word inside a longer variant is dropped from it:
+   * nearly every paper has it, so it narrows almost nothing. A variant made
+   * only of common words turns its group into a presence requirement (an
+   * approximation: its other wordings and word order are not checked).
+   */
+  #splitCommon(groups: TermGroup[]): { scored: TermGroup[]; common: string[] } {
+    if (this.#presence.size === 0) return { scored: groups, common: [] };
+    const isCommon = (word: string) => {
+      const term = processTerm(word);
+      return term !== null && this.#presence.has(term);
+    };
+    const common: string[] = [];
+    const scored: TermGroup[] = [];
+    for (const group of groups) {
+      const [only] = group.variants;
+      if (group.variants.length === 1 && only?.length === 1 && isCommon(only[0] as string)) {
+        common.push(processTerm(only[0] as string) as string);
+        continue;
+      }
+      const variants = group.variants.map((words) => words.filter((word) => !isCommon(word)));
+      const allCommon = group.variants.find((_, i) => variants[i]?.length === 0);
+      if (allCommon) common.push(...allCommon.map((word) => processTerm(word) as string));
+      else scored.push({ ...group, variants });
+    }
+    return { scored, common };
   }
 
   #run(query: Query, options: SearchOptions = {}): SearchResult[] {
@@ -249,31 +294,52 @@ export class PaperIndex {
     const word = normalizeText(variant[0] as string);
     const budget = typoBudget(word.length);
     if (budget === 0) return undefined;
-    let best: { word: string; distance: number; count: number } | undefined;
-    for (let length = word.length - budget; length <= word.length + budget; length++) {
-      for (const [candidate, count] of this.#vocabulary.get(length) ?? []) {
-        const distance = editDistance(word, candidate, budget);
-        if (distance > budget) continue;
-        if (
-          !best ||
-          distance < best.distance ||
-          (distance === best.distance && count > best.count)
-        ) {
-          best = { word: candidate, distance, count };
-        }
-      }
-    }
-    return best?.word;
+    const [best] = this.#dictionary
+      .near(word, budget)
+      .sort((a, b) => a.distance - b.distance || b.value.count - a.value.count);
+    return best?.value.word;
   }
 }
 
-function addWord(vocabulary: Vocabulary, word: string, count = 1): void {
-  let words = vocabulary.get(word.length);
-  if (!words) {
-    words = new Map();
-    vocabulary.set(word.length, words);
+/**
+ * Builds the index in two passes: the first counts, per term, how many papers
+ * use it (and gathers the typo dictionary); the second indexes, keeping very
+ * common terms as presence bits instead of postings.
+ */
+function build(papers: readonly IndexedPaper[], common?: CommonTermOptions): Prepared {
+  const vocabulary: Vocabulary = new Map();
+  const frequency = new Map<string, number>();
+  for (const paper of papers) {
+    const terms = new Set<string>();
+    for (const field of TEXT_FIELDS) {
+      for (const token of tokenize(INDEX_OPTIONS.extractField?.(paper, field) ?? '')) {
+        const term = processTerm(token);
+        if (!term) continue;
+        vocabulary.set(token, (vocabulary.get(token) ?? 0) + 1);
+        terms.add(term);
+      }
+    }
+    for (const term of terms) frequency.set(term, (frequency.get(term) ?? 0) + 1);
   }
-  words.set(word, (words.get(word) ?? 0) + count);
+  const presence = new PresenceSets(
+    papers.map((paper) => paper.id),
+    PresenceSets.commonTerms(frequency, papers.length, common),
+  );
+  // minisearch reads a document's id before its fields, which tells whose terms follow.
+  let position = 0;
+  const search = new MiniSearch<IndexedPaper>({
+    ...INDEX_OPTIONS,
+    extractField: (doc, field) => {
+      if (field === 'id') position = presence.positionOf(doc.id) ?? 0;
+      return INDEX_OPTIONS.extractField?.(doc, field) ?? '';
+    },
+    processTerm: (token) => {
+      const term = processTerm(token);
+      return term && presence.mark(term, position) ? null : term;
+    },
+  });
+  search.addAll(papers);
+  return { search, vocabulary, presence };
 }
 
 function matchedInTitleOrName(hit: SearchResult, terms: ReadonlySet<string>): boolean {

@@ -1,3 +1,10 @@
+/** Row buffers reused across calls: the distance is computed millions of times when repairing typos. */
+let rows: [Int32Array, Int32Array, Int32Array] = [
+  new Int32Array(64),
+  new Int32Array(64),
+  new Int32Array(64),
+];
+
 /**
  * Optimal-string-alignment distance: Levenshtein plus adjacent transpositions,
  * so "Flaeron" → "Flareon" and "Zaho" → "Zhao" cost one edit, not two.
@@ -6,27 +13,29 @@
 export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   if (a === b) return 0;
-  let beforePrevious: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (rows[0].length <= b.length)
+    rows = [0, 1, 2].map(() => new Int32Array(b.length * 2 + 1)) as typeof rows;
+  let [beforePrevious, previous, current] = rows;
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
     let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const bj = b.charCodeAt(j - 1);
       let value = Math.min(
         (previous[j] as number) + 1,
         (current[j - 1] as number) + 1,
-        (previous[j - 1] as number) + cost,
+        (previous[j - 1] as number) + (ai === bj ? 0 : 1),
       );
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) {
         value = Math.min(value, (beforePrevious[j - 2] as number) + 1);
       }
-      current.push(value);
-      rowMin = Math.min(rowMin, value);
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
     }
     if (rowMin > max) return max + 1;
-    beforePrevious = previous;
-    previous = current;
+    [beforePrevious, previous, current] = [previous, current, beforePrevious];
   }
   return previous[b.length] as number;
 }
@@ -36,4 +45,30 @@ export function typoBudget(length: number): number {
   if (length >= 8) return 2;
   if (length >= 5) return 1;
   return 0;
+}
+
+/**
+ * Letters counted into 27 buckets (a–z, everything else), for a cheap lower
+ * bound on the edit distance between two words: each edit changes the counts
+ * by at most one letter each way, so the bag distance never exceeds it.
+ */
+export function letterBag(word: string): Uint8Array {
+  const bag = new Uint8Array(27);
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i) - 97;
+    const slot = code >= 0 && code < 26 ? code : 26;
+    bag[slot] = Math.min(255, (bag[slot] as number) + 1);
+  }
+  return bag;
+}
+
+export function bagDistance(a: Uint8Array, b: Uint8Array): number {
+  let more = 0;
+  let less = 0;
+  for (let i = 0; i < 27; i++) {
+    const difference = (a[i] as number) - (b[i] as number);
+    if (difference > 0) more += difference;
+    else less -= difference;
+  }
+  return Math.max(more, less);
 }

@@ -29,8 +29,12 @@ export function foldDiacritics(text: string): string {
     .replace(UNDECOMPOSABLE_RE, (ch) => UNDECOMPOSABLE[ch] ?? ch);
 }
 
+const ASCII = /^[\x00-\x7f]*$/u;
+
 /** Folded, lower-cased, with typographic quotes and dashes made plain. */
 export function normalizeText(text: string): string {
+  // Plain ASCII has nothing to fold or straighten; skipping NFKD matters when indexing whole abstracts.
+  if (ASCII.test(text)) return text.toLowerCase();
   return foldDiacritics(text)
     .toLowerCase()
     .replace(/[\u2018\u2019\u201B\u2032]/g, "'")
