@@ -59,7 +59,7 @@ export function createCore(
           .sort((a, b) => b.published.localeCompare(a.published))
           .slice(0, limit);
       }
-      const hits = library.index.search(text).hits.slice(0, limit);
+      const hits = library.index.search(text, { prefix: true }).hits.slice(0, limit);
       return hits.map((hit) => library.byId.get(hit.id)).filter((paper) => paper !== undefined);
     },
     completeAuthors(text, limit) {

@@ -224,9 +224,8 @@ function authorNotes(filters: Filters, library: Library): string[] {
       );
     }
   }
-  const truncated = library.papers.filter((paper) => paper.authorsTruncated);
-  if (filters.authors.length > 0 && truncated.length > 0) {
-    const listed = numberWord(Math.max(...truncated.map((paper) => paper.authors.length)));
+  if (filters.authors.length > 0 && library.truncatedAfter !== undefined) {
+    const listed = numberWord(library.truncatedAfter);
     const who = filters.authors.flatMap((a) => a.names).join(' or ');
     notes.push(
       `Author lists in the source stop after ${listed} names (“et al.”), so papers that list ${who} only further down are missing.`,

@@ -34,19 +34,26 @@ function candidateIds(filters: Filters, library: Library): Set<string> | undefin
 /** Papers matching all filters; the topic, if any, through the full-text index. */
 export function findPapers(filters: Filters, library: Library): FoundPapers {
   const candidates = candidateIds(filters, library);
-  const passes = (paper: Paper | undefined): paper is Paper =>
-    paper !== undefined &&
-    (candidates === undefined || candidates.has(paper.id)) &&
-    passesSimpleFilters(paper, filters);
+  const simple =
+    filters.dates !== undefined || filters.categories.length > 0 || filters.hasCode !== undefined;
+  // Called for every posting a search visits: the cheap set check comes before any lookup.
+  const allowed = (id: string) =>
+    (candidates === undefined || candidates.has(id)) &&
+    (!simple || passesSimpleFilters(library.byId.get(id) as Paper, filters));
   if (!filters.topic) {
-    const pool = candidates
-      ? [...candidates].map((id) => library.byId.get(id))
-      : newestInRange(library, filters);
-    const papers = pool.filter(passes);
-    if (candidates) papers.sort(newestFirst);
-    return { papers, strong: new Set() };
+    if (candidates) {
+      const papers = [...candidates].filter(allowed).map((id) => library.byId.get(id) as Paper);
+      return { papers: papers.sort(newestFirst), strong: new Set() };
+    }
+    // A date range is a slice of the date-sorted list; only other filters need a pass over it.
+    const inRange = newestInRange(library, filters);
+    const rest = filters.categories.length > 0 || filters.hasCode !== undefined;
+    return {
+      papers: rest ? inRange.filter((paper) => passesSimpleFilters(paper, filters)) : [...inRange],
+      strong: new Set(),
+    };
   }
-  const search = library.index.search(filters.topic, (id) => passes(library.byId.get(id)));
+  const search = library.index.search(filters.topic, candidates || simple ? { allowed } : {});
   const papers = search.hits.map((hit) => library.byId.get(hit.id) as Paper);
   const strong = new Set(search.hits.filter((hit) => hit.strong).map((hit) => hit.id));
   return { papers, strong, search };

@@ -9,16 +9,29 @@ export interface Library {
   /** The same papers, newest first (ties in corpus order), so date-ordered lists need no sort. */
   newestFirst: readonly Paper[];
   byId: ReadonlyMap<string, Paper>;
+  /** How many names the source lists before "et al." (the longest such list); undefined when no list is cut. */
+  truncatedAfter: number | undefined;
   index: PaperIndex;
   directory: AuthorDirectory;
 }
 
-export function createLibrary(papers: readonly Paper[], index = new PaperIndex(papers)): Library {
+/**
+ * Builds the search structures. The index is built in newest-first order, so
+ * whatever it cannot rank (a search of only very common words) comes newest first.
+ */
+export function createLibrary(papers: readonly Paper[], index?: PaperIndex): Library {
+  const sorted = [...papers].sort(newestFirst);
+  let truncatedAfter: number | undefined;
+  for (const paper of papers) {
+    if (paper.authorsTruncated)
+      truncatedAfter = Math.max(truncatedAfter ?? 0, paper.authors.length);
+  }
   return {
     papers,
-    newestFirst: [...papers].sort(newestFirst),
+    newestFirst: sorted,
     byId: new Map(papers.map((paper) => [paper.id, paper])),
-    index,
+    truncatedAfter,
+    index: index ?? new PaperIndex(sorted),
     directory: new AuthorDirectory(papers),
   };
 }

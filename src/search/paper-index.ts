@@ -70,6 +70,8 @@ interface Prepared {
   search: MiniSearch<IndexedPaper>;
   vocabulary: Vocabulary;
   presence: PresenceSets;
+  /** Every index term (stem), scored or common. */
+  terms: Set<string>;
 }
 
 /**
@@ -85,24 +87,20 @@ export class PaperIndex {
   /** Very common terms, kept as presence bits rather than scored postings. */
   readonly #presence: PresenceSets;
   /** Index terms (stems), for cheap "does any paper use this word?" checks. */
-  readonly #terms = new Set<string>();
-  /** The typo-repair dictionary: words as papers write them, found by closeness. */
-  readonly #dictionary = new NearWords<{ word: string; count: number }>();
+  readonly #terms: Set<string>;
+  /** The typo-repair dictionary, built on the first typo: most runs never need it. */
+  #dictionary: NearWords<{ word: string; count: number }> | undefined;
 
   constructor(
     papers: readonly IndexedPaper[],
     { prepared, common }: { prepared?: Prepared; common?: CommonTermOptions } = {},
   ) {
     this.#papers = new Map(papers.map((paper) => [paper.id, paper]));
-    const { search, vocabulary, presence } = prepared ?? build(papers, common);
+    const { search, vocabulary, presence, terms } = prepared ?? build(papers, common);
     this.#search = search;
     this.#vocabulary = vocabulary;
     this.#presence = presence;
-    for (const [word, count] of this.#vocabulary) {
-      const term = processTerm(word);
-      if (term) this.#terms.add(term);
-      this.#dictionary.add(word, { word, count });
-    }
+    this.#terms = terms;
   }
 
   /** A saved index, so a restart does not rebuild it; pass the same papers it was built from. */
@@ -110,11 +108,15 @@ export class PaperIndex {
     const parsed = JSON.parse(snapshot) as Snapshot;
     if (parsed.v !== SNAPSHOT_VERSION)
       throw new Error(`index snapshot version ${parsed.v} is not ${SNAPSHOT_VERSION}`);
+    const presence = PresenceSets.fromJSON(parsed.presence);
+    // The index's own keys and the common terms are every term: no need to re-stem the vocabulary.
+    const terms = new Set([...parsed.index.index.map(([term]) => term), ...presence.terms()]);
     return new PaperIndex(papers, {
       prepared: {
         search: MiniSearch.loadJS<IndexedPaper>(parsed.index, INDEX_OPTIONS),
         vocabulary: new Map(parsed.vocabulary),
-        presence: PresenceSets.fromJSON(parsed.presence),
+        presence,
+        terms,
       },
     });
   }
@@ -138,8 +140,13 @@ export class PaperIndex {
   /**
    * Papers matching `topic`, best first. `allowed` restricts the papers
    * considered; it is applied while scoring, so excluded papers cost no score.
+   * `prefix` lets the last word be unfinished (autocomplete); questions use
+   * whole words, where prefixes only add noise and time.
    */
-  search(topic: string, allowed?: (id: string) => boolean): TopicSearch {
+  search(
+    topic: string,
+    { allowed, prefix = false }: { allowed?: (id: string) => boolean; prefix?: boolean } = {},
+  ): TopicSearch {
     const { scored: groups, common } = this.#splitCommon(termGroups(topic));
     const result: TopicSearch = { hits: [], corrections: [], missing: [], partial: false };
     const admits = (id: string) =>
@@ -157,7 +164,7 @@ export class PaperIndex {
     const restrict: SearchOptions =
       allowed || common.length > 0 ? { boostDocument: (id) => (admits(id as string) ? 1 : 0) } : {};
 
-    const strict = this.#finish(this.#run(this.#query(groups), restrict), groups);
+    const strict = this.#finish(this.#run(this.#query(groups, prefix), restrict), groups);
     if (strict.length > 0) return { ...result, hits: strict };
 
     const known: TermGroup[] = [];
@@ -180,15 +187,17 @@ export class PaperIndex {
 
     // Unchanged words would only repeat the strict search that already found nothing.
     const changed = result.corrections.length > 0 || result.missing.length > 0;
-    let hits = changed ? this.#run(this.#query(known), restrict) : [];
+    let hits = changed ? this.#run(this.#query(known, prefix), restrict) : [];
     result.partial = result.missing.length > 0;
     if (hits.length === 0 && known.length >= 3) {
       const needed = Math.ceil(known.length * 0.6);
       const termsOf = known.map(groupTerms);
-      hits = this.#run(this.#query(known), { ...restrict, combineWith: 'OR' }).filter((hit) => {
-        const matched = termsOf.filter((terms) => hit.queryTerms.some((t) => terms.has(t)));
-        return matched.length >= needed;
-      });
+      hits = this.#run(this.#query(known, prefix), { ...restrict, combineWith: 'OR' }).filter(
+        (hit) => {
+          const matched = termsOf.filter((terms) => hit.queryTerms.some((t) => terms.has(t)));
+          return matched.length >= needed;
+        },
+      );
       result.partial = hits.length > 0;
     }
     return { ...result, hits: this.#finish(hits, known) };
@@ -231,15 +240,17 @@ export class PaperIndex {
     return group.variants.some((words) => words.every((word) => this.hasWord(word)));
   }
 
-  #query(groups: readonly TermGroup[]): Query {
+  #query(groups: readonly TermGroup[], prefixLast: boolean): Query {
     return {
       combineWith: 'AND',
-      queries: groups.map((group, index) => this.#groupQuery(group, index === groups.length - 1)),
+      queries: groups.map((group, index) =>
+        this.#groupQuery(group, prefixLast && index === groups.length - 1),
+      ),
     };
   }
 
-  #groupQuery(group: TermGroup, isLast: boolean): Query {
-    const prefix = isLast && group.variants.length === 1 && group.variants[0]?.length === 1;
+  #groupQuery(group: TermGroup, prefixed: boolean): Query {
+    const prefix = prefixed && group.variants.length === 1 && group.variants[0]?.length === 1;
     return {
       combineWith: 'OR',
       prefix: prefix ? (term: string) => term.length >= MIN_PREFIX_LENGTH : false,
@@ -294,6 +305,11 @@ export class PaperIndex {
     const word = normalizeText(variant[0] as string);
     const budget = typoBudget(word.length);
     if (budget === 0) return undefined;
+    if (!this.#dictionary) {
+      this.#dictionary = new NearWords();
+      for (const [known, count] of this.#vocabulary)
+        this.#dictionary.add(known, { word: known, count });
+    }
     const [best] = this.#dictionary
       .near(word, budget)
       .sort((a, b) => a.distance - b.distance || b.value.count - a.value.count);
@@ -308,6 +324,7 @@ export class PaperIndex {
  */
 function build(papers: readonly IndexedPaper[], common?: CommonTermOptions): Prepared {
   const vocabulary: Vocabulary = new Map();
+  // How many papers use each term; its keys are then every term.
   const frequency = new Map<string, number>();
   for (const paper of papers) {
     const terms = new Set<string>();
@@ -339,7 +356,7 @@ function build(papers: readonly IndexedPaper[], common?: CommonTermOptions): Pre
     },
   });
   search.addAll(papers);
-  return { search, vocabulary, presence };
+  return { search, vocabulary, presence, terms: new Set(frequency.keys()) };
 }
 
 function matchedInTitleOrName(hit: SearchResult, terms: ReadonlySet<string>): boolean {

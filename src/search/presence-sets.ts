@@ -7,10 +7,11 @@ export interface CommonTermOptions {
 
 /**
  * For each very common term, one bit per paper saying whether the paper uses
- * it. On a large corpus a few hundred terms (in a tenth of all papers or more)
- * hold close to half of all postings, yet barely change a BM25 ranking; kept as
- * bits they still narrow an AND search exactly, at a sliver of the memory and
- * load time of scored postings.
+ * it. On a large corpus a few hundred terms (each in a twentieth of all papers
+ * or more) hold about half of all postings, yet barely change a BM25 ranking;
+ * kept as bits they still narrow an AND search exactly, at a sliver of the
+ * memory and load time of scored postings. A search made only of common words
+ * has nothing to rank by and lists papers in index order (newest first).
  */
 export class PresenceSets {
   readonly #bits = new Map<string, Uint32Array>();
@@ -27,10 +28,14 @@ export class PresenceSets {
   static commonTerms(
     frequency: ReadonlyMap<string, number>,
     papers: number,
-    { share = 0.1, minPapers = 5000 }: CommonTermOptions = {},
+    { share = 0.03, minPapers = 5000 }: CommonTermOptions = {},
   ): string[] {
     if (papers < minPapers) return [];
     return [...frequency].filter(([, count]) => count / papers > share).map(([term]) => term);
+  }
+
+  terms(): IterableIterator<string> {
+    return this.#bits.keys();
   }
 
   has(term: string): boolean {

@@ -47,13 +47,16 @@ export function typoBudget(length: number): number {
   return 0;
 }
 
+/** Letter-count slots: a–z, then one for everything else. */
+export const BAG_SIZE = 27;
+
 /**
- * Letters counted into 27 buckets (a–z, everything else), for a cheap lower
+ * Letters counted into 27 slots (a–z, everything else), for a cheap lower
  * bound on the edit distance between two words: each edit changes the counts
  * by at most one letter each way, so the bag distance never exceeds it.
  */
 export function letterBag(word: string): Uint8Array {
-  const bag = new Uint8Array(27);
+  const bag = new Uint8Array(BAG_SIZE);
   for (let i = 0; i < word.length; i++) {
     const code = word.charCodeAt(i) - 97;
     const slot = code >= 0 && code < 26 ? code : 26;
@@ -62,13 +65,28 @@ export function letterBag(word: string): Uint8Array {
   return bag;
 }
 
-export function bagDistance(a: Uint8Array, b: Uint8Array): number {
+/**
+ * True when the bag at `offset` in `bags` differs from `bag` by more than
+ * `budget` letters either way, which rules the word out without computing
+ * its edit distance. Stops as soon as the answer is known.
+ */
+export function bagExceeds(
+  bag: Uint8Array,
+  bags: Uint8Array,
+  offset: number,
+  budget: number,
+): boolean {
   let more = 0;
   let less = 0;
-  for (let i = 0; i < 27; i++) {
-    const difference = (a[i] as number) - (b[i] as number);
-    if (difference > 0) more += difference;
-    else less -= difference;
+  for (let i = 0; i < BAG_SIZE; i++) {
+    const difference = (bag[i] as number) - (bags[offset + i] as number);
+    if (difference > 0) {
+      more += difference;
+      if (more > budget) return true;
+    } else if (difference < 0) {
+      less -= difference;
+      if (less > budget) return true;
+    }
   }
-  return Math.max(more, less);
+  return false;
 }

@@ -23,6 +23,7 @@ const UNDECOMPOSABLE_RE = new RegExp(`[${Object.keys(UNDECOMPOSABLE).join('')}]`
 
 /** Removes diacritics, keeping case: "Łukasz Dudziak" → "Lukasz Dudziak". */
 export function foldDiacritics(text: string): string {
+  if (ASCII.test(text)) return text;
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

@@ -1,9 +1,10 @@
-import { bagDistance, editDistance, letterBag } from './edit-distance.js';
+import { BAG_SIZE, bagExceeds, editDistance, letterBag } from './edit-distance.js';
 
-interface Item<T> {
-  key: string;
-  bag: Uint8Array;
-  value: T;
+/** Keys of one length, with their letter bags packed into one array (an object per bag costs more than the bag). */
+interface Bucket<T> {
+  keys: string[];
+  values: T[];
+  bags: Uint8Array;
 }
 
 /**
@@ -14,12 +15,23 @@ interface Item<T> {
  * large vocabularies.
  */
 export class NearWords<T> {
-  readonly #byLength = new Map<number, Array<Item<T>>>();
+  readonly #byLength = new Map<number, Bucket<T>>();
 
   add(key: string, value: T): void {
-    const items = this.#byLength.get(key.length) ?? [];
-    items.push({ key, bag: letterBag(key), value });
-    this.#byLength.set(key.length, items);
+    let bucket = this.#byLength.get(key.length);
+    if (!bucket) {
+      bucket = { keys: [], values: [], bags: new Uint8Array(BAG_SIZE * 16) };
+      this.#byLength.set(key.length, bucket);
+    }
+    const at = bucket.keys.length * BAG_SIZE;
+    if (at + BAG_SIZE > bucket.bags.length) {
+      const grown = new Uint8Array(bucket.bags.length * 2);
+      grown.set(bucket.bags);
+      bucket.bags = grown;
+    }
+    bucket.bags.set(letterBag(key), at);
+    bucket.keys.push(key);
+    bucket.values.push(value);
   }
 
   /** Every value whose key is within `budget` edits of `key`, with its distance. */
@@ -27,10 +39,13 @@ export class NearWords<T> {
     const bag = letterBag(key);
     const found: Array<{ value: T; distance: number }> = [];
     for (let length = key.length - budget; length <= key.length + budget; length++) {
-      for (const item of this.#byLength.get(length) ?? []) {
-        if (bagDistance(bag, item.bag) > budget) continue;
-        const distance = editDistance(key, item.key, budget);
-        if (distance <= budget) found.push({ value: item.value, distance });
+      const bucket = this.#byLength.get(length);
+      if (!bucket) continue;
+      const { keys, values, bags } = bucket;
+      for (let i = 0; i < keys.length; i++) {
+        if (bagExceeds(bag, bags, i * BAG_SIZE, budget)) continue;
+        const distance = editDistance(key, keys[i] as string, budget);
+        if (distance <= budget) found.push({ value: values[i] as T, distance });
       }
     }
     return found;

@@ -38,12 +38,12 @@ describe('common terms as presence bits', () => {
     const only = new Set([papers[0]?.id, papers[1]?.id]);
     expect(
       compact
-        .search('learning', (id) => only.has(id))
+        .search('learning', { allowed: (id) => only.has(id) })
         .hits.map((h) => h.id)
         .sort(),
     ).toEqual(
       full
-        .search('learning', (id) => only.has(id))
+        .search('learning', { allowed: (id) => only.has(id) })
         .hits.map((h) => h.id)
         .sort(),
     );

@@ -73,8 +73,8 @@ describe('PaperIndex ranking on the real corpus', () => {
 
   it('GIVEN a filter THEN only allowed papers are ranked', () => {
     const allowed = new Set([paperNumber(4).id]);
-    expect(index.search('backdoors', (id) => allowed.has(id)).hits.map((h) => h.id)).toEqual([
-      ...allowed,
-    ]);
+    expect(
+      index.search('backdoors', { allowed: (id) => allowed.has(id) }).hits.map((h) => h.id),
+    ).toEqual([...allowed]);
   });
 });
