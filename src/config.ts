@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { Cron } from 'croner';
 import { z } from 'zod';
 import { parseAnnounceChannels } from './announce/channels.js';
@@ -104,6 +105,8 @@ export interface AnnounceConfig {
 
 export interface Config {
   corpusDir: string;
+  /** Folder beside the database for derived state (index snapshots); none for an in-memory database. */
+  stateDir?: string;
   announce: AnnounceConfig;
   /**
    * Port for /healthz and /metrics, shared with Slack's HTTP receiver in HTTP mode.
@@ -145,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   return {
     corpusDir: e.CORPUS_DIR,
+    ...stateDirOf(e.DATABASE_URL),
     announce: {
       databaseUrl: e.DATABASE_URL,
       cron: e.ANNOUNCE_CRON,
@@ -171,6 +175,11 @@ function discordConfig(e: z.infer<typeof EnvSchema>): DiscordConfig {
     ...(e.DISCORD_GUILD_ID ? { guildId: e.DISCORD_GUILD_ID } : {}),
     apiUrl: e.DISCORD_API_URL,
   };
+}
+
+function stateDirOf(databaseUrl: string): { stateDir?: string } {
+  const path = databaseUrl.replace(/^sqlite:(\/\/)?/u, '');
+  return path === ':memory:' ? {} : { stateDir: dirname(path) };
 }
 
 function slackConfig(e: z.infer<typeof EnvSchema>): SlackConfig {

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createCore } from '../core.js';
+import { newestFirst } from '../answer/find-papers.js';
+import { type Core, createCore } from '../core.js';
 import type { PaperFacts } from '../corpus/build-paper.js';
+import { corpusFingerprint } from '../corpus/fingerprint.js';
 import { buildCorpus, readCorpusFiles } from '../corpus/load-corpus.js';
 import { formatProblem, type Paper } from '../corpus/paper.js';
 import type { Logger } from '../logger.js';
@@ -29,6 +31,8 @@ export interface AnnouncerOptions {
   coreRef: CoreRef;
   logger: Logger;
   clock?: () => Date;
+  /** Builds the core for a corpus (with index snapshots in the bot); plain createCore by default. */
+  buildCore?: (papers: readonly Paper[]) => Core;
   /** Told about each message's outcome, for metrics. */
   onDelivered?: (platform: string, status: 'sent' | 'failed', papers: number) => void;
 }
@@ -174,7 +178,11 @@ export class Announcer implements SubscriptionCommands {
     const learned = dryRun ? [...store.learnedFacts(), ...fetched] : store.learnedFacts();
     const corpus = buildCorpus(await readCorpusFiles(this.#o.corpusDir), learned);
     for (const problem of corpus.problems) logger.warn({ problem }, formatProblem(problem));
-    this.#o.coreRef.replace(createCore(corpus.papers));
+    // An unchanged corpus keeps its index: rebuilding a large one is the costliest thing a cycle could do.
+    const unchanged =
+      corpusFingerprint([...corpus.papers].sort(newestFirst)) ===
+      this.#o.coreRef.current.library.fingerprint;
+    if (!unchanged) this.#o.coreRef.replace((this.#o.buildCore ?? createCore)(corpus.papers));
     return corpus.papers;
   }
 

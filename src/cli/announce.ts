@@ -5,7 +5,7 @@ import { createLogger } from '../logger.js';
 import { createAnnouncements } from '../runtime/announcements.js';
 import { CoreRef } from '../runtime/core-ref.js';
 import { openStore } from '../store/sqlite-store.js';
-import { loadCore } from './load-core.js';
+import { coreBuilder, loadCore } from './load-core.js';
 import { runCli, UsageError } from './run-cli.js';
 
 const USAGE = 'usage: npm run announce -- --once [--dry-run] [--json]';
@@ -28,11 +28,16 @@ runCli(async () => {
   const logger = createLogger({ level: config.logLevel ?? 'warn' });
   const store = openStore(config.announce.databaseUrl);
   try {
-    const { core } = await loadCore(config.corpusDir, logger, store.learnedFacts());
+    const indexCacheDir = config.stateDir;
+    const { core } = await loadCore(config.corpusDir, logger, {
+      learned: store.learnedFacts(),
+      ...(indexCacheDir ? { indexCacheDir } : {}),
+    });
     const shellOutput = values.json ? process.stderr : process.stdout;
     const announcer = await createAnnouncements(config, new CoreRef(core), logger, {
       shellOutput,
       store,
+      buildCore: coreBuilder(logger, indexCacheDir),
     });
     const report = await announcer.runCycle({ dryRun: values['dry-run'] });
     if (values.json) {

@@ -1,8 +1,10 @@
+import { createLibrary } from '../answer/library.js';
 import { type Core, createCore } from '../core.js';
 import type { PaperFacts } from '../corpus/build-paper.js';
 import { type Corpus, loadCorpusDir } from '../corpus/load-corpus.js';
-import { formatProblem } from '../corpus/paper.js';
+import { formatProblem, type Paper } from '../corpus/paper.js';
 import type { Logger } from '../logger.js';
+import { cachedIndex } from '../search/index-cache.js';
 
 /**
  * Loads the corpus folder (plus papers learned from feeds) and builds the
@@ -12,10 +14,25 @@ import type { Logger } from '../logger.js';
 export async function loadCore(
   dir: string,
   logger: Logger,
-  learned: readonly PaperFacts[] = [],
+  { learned = [], indexCacheDir }: { learned?: readonly PaperFacts[]; indexCacheDir?: string } = {},
 ): Promise<{ core: Core; corpus: Corpus }> {
   const corpus = await loadCorpusDir(dir, learned);
   for (const problem of corpus.problems) logger.warn({ problem }, formatProblem(problem));
   logger.debug({ papers: corpus.papers.length, dir }, 'corpus loaded');
-  return { core: createCore(corpus.papers), corpus };
+  return { core: coreBuilder(logger, indexCacheDir)(corpus.papers), corpus };
+}
+
+/** Builds cores, reading and saving index snapshots in `indexCacheDir` when one is given. */
+export function coreBuilder(
+  logger: Logger,
+  indexCacheDir?: string,
+): (papers: readonly Paper[]) => Core {
+  if (!indexCacheDir) return (papers) => createCore(papers);
+  return (papers) =>
+    createCore(
+      papers,
+      createLibrary(papers, (sorted, fingerprint) =>
+        cachedIndex(sorted, fingerprint, indexCacheDir, logger),
+      ),
+    );
 }

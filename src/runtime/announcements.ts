@@ -21,7 +21,8 @@ export async function createAnnouncements(
     shellOutput,
     store,
     onDelivered,
-  }: { shellOutput: Writable; store: Store; onDelivered?: AnnouncerOptions['onDelivered'] },
+    buildCore,
+  }: Pick<AnnouncerOptions, 'onDelivered' | 'buildCore'> & { shellOutput: Writable; store: Store },
 ): Promise<Announcer> {
   store.replaceConfigSubscriptions(config.announce.channels, new Date().toISOString());
   const posters: Partial<Record<Platform, Poster>> = {};
@@ -43,6 +44,7 @@ export async function createAnnouncements(
     coreRef,
     logger: logger.child({ component: 'announce' }),
     ...(onDelivered ? { onDelivered } : {}),
+    ...(buildCore ? { buildCore } : {}),
     ...(arxiv ? { feed: () => fetchArxivFeed({ apiUrl: arxiv.apiUrl, query: arxiv.query }) } : {}),
   });
   return announcer;

@@ -1,5 +1,5 @@
 import { scheduleCycles } from '../announce/schedule.js';
-import { loadCore } from '../cli/load-core.js';
+import { coreBuilder, loadCore } from '../cli/load-core.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { checkHealth } from '../ops/health.js';
@@ -32,7 +32,11 @@ export interface RunningBot {
  */
 export async function startBot(config: Config, logger: Logger): Promise<RunningBot> {
   const store = openStore(config.announce.databaseUrl);
-  const { core } = await loadCore(config.corpusDir, logger, store.learnedFacts());
+  const indexCacheDir = config.stateDir;
+  const { core } = await loadCore(config.corpusDir, logger, {
+    learned: store.learnedFacts(),
+    ...(indexCacheDir ? { indexCacheDir } : {}),
+  });
   const coreRef = new CoreRef(core);
   const adapters: Adapter[] = [];
   const metrics = new Metrics({
@@ -47,6 +51,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   const announcer = await createAnnouncements(config, coreRef, logger, {
     shellOutput: process.stdout,
     store,
+    buildCore: coreBuilder(logger, indexCacheDir),
     onDelivered: (platform, status, papers) => metrics.announced(platform, status, papers),
   });
   let finish: (code: number) => void = () => {};

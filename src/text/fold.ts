@@ -23,19 +23,21 @@ const UNDECOMPOSABLE_RE = new RegExp(`[${Object.keys(UNDECOMPOSABLE).join('')}]`
 
 /** Removes diacritics, keeping case: "Łukasz Dudziak" → "Lukasz Dudziak". */
 export function foldDiacritics(text: string): string {
-  if (ASCII.test(text)) return text;
+  if (isAscii(text)) return text;
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .replace(UNDECOMPOSABLE_RE, (ch) => UNDECOMPOSABLE[ch] ?? ch);
 }
 
-const ASCII = /^[\x00-\x7f]*$/u;
+/** Text with nothing outside ASCII needs no folding. */
+const NON_ASCII = /[^\p{ASCII}]/u;
+const isAscii = (text: string) => !NON_ASCII.test(text);
 
 /** Folded, lower-cased, with typographic quotes and dashes made plain. */
 export function normalizeText(text: string): string {
   // Plain ASCII has nothing to fold or straighten; skipping NFKD matters when indexing whole abstracts.
-  if (ASCII.test(text)) return text.toLowerCase();
+  if (isAscii(text)) return text.toLowerCase();
   return foldDiacritics(text)
     .toLowerCase()
     .replace(/[\u2018\u2019\u201B\u2032]/g, "'")

@@ -104,7 +104,7 @@ export function syntheticCorpus(size: number, seed = 42): SyntheticCorpus {
     );
     const alias =
       random() < 0.2
-        ? `${capitalise(vocabulary[100 + Math.floor(random() * 5000)] as string)}${capitalise(vocabulary[word()] as string)}${i}`
+        ? `${capitalise(vocabulary[100 + Math.floor(random() * Math.min(5000, vocabulary.length - 100))] as string)}${capitalise(vocabulary[word()] as string)}${i}`
         : undefined;
     if (alias) aliases.push(alias);
     const words = Array.from(

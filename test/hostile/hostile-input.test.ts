@@ -27,6 +27,7 @@ const HOSTILE: Array<[string, string]> = [
     'markdown',
     '**bold** __under__ ~~strike~~ `code` ```block``` > quote # heading [link](https://x.y) ||spoiler||',
   ],
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the literal "${}" is part of the hostile input.
   ['regex metacharacters', '.*+?^${}()|[]\\ (a+)+$ (?=x) \\b\\1 [[:alpha:]]'],
   ['SQL', '\'; DROP TABLE subscriptions; -- papers by Yiren Zhao" OR 1=1 /*'],
   ['nested quotes', '"\'"“‘«papers by "Yiren \'Zhao\'"»’”\'"'.repeat(10)],
