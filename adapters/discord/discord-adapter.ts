@@ -16,6 +16,7 @@ import type { Answer } from '../../src/answer/answer.js';
 import type { Core } from '../../src/core.js';
 import type { Logger } from '../../src/logger.js';
 import type { Adapter } from '../../src/platform/adapter.js';
+import { InFlight } from '../../src/platform/in-flight.js';
 import { MAX_LATEST } from './commands.js';
 import { escapeDiscord, truncate } from './discord-text.js';
 import { fitEmbed } from './fit-embed.js';
@@ -54,7 +55,6 @@ const FATAL_CLOSE_CODES: Record<number, string> = {
 
 /** Replies start with a defer when the interaction is already this old on arrival. */
 const DEFER_AFTER_MS = 1500;
-const STOP_GRACE_MS = 5000;
 const READY_TIMEOUT_MS = 30_000;
 
 /**
@@ -66,7 +66,7 @@ export class DiscordAdapter implements Adapter {
   readonly client: Client;
   readonly #options: DiscordAdapterOptions;
   readonly #pageIds = new PageIds();
-  readonly #inFlight = new Set<Promise<void>>();
+  readonly #inFlight = new InFlight();
   readonly #pageSize: number;
   #stopping = false;
 
@@ -128,8 +128,7 @@ export class DiscordAdapter implements Adapter {
 
   async stop(): Promise<void> {
     this.#stopping = true;
-    const grace = new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref());
-    await Promise.race([Promise.allSettled([...this.#inFlight]), grace]);
+    await this.#inFlight.settle();
     await this.client.destroy();
   }
 
@@ -139,8 +138,7 @@ export class DiscordAdapter implements Adapter {
 
   #track(interaction: Interaction): void {
     if (this.#stopping) return;
-    const work = this.#handle(interaction).finally(() => this.#inFlight.delete(work));
-    this.#inFlight.add(work);
+    void this.#inFlight.track(this.#handle(interaction));
   }
 
   async #handle(interaction: Interaction): Promise<void> {

@@ -5,6 +5,7 @@ import type { SubscriptionCommands } from '../../src/announce/subscription-comma
 import type { Core } from '../../src/core.js';
 import type { Logger } from '../../src/logger.js';
 import type { Adapter } from '../../src/platform/adapter.js';
+import { InFlight } from '../../src/platform/in-flight.js';
 import { MAX_QUESTION_LENGTH } from '../../src/query/question-text.js';
 import { boltLogger } from './bolt-logger.js';
 import {
@@ -34,7 +35,6 @@ export interface SlackAdapterOptions {
 }
 
 const SUBSCRIPTION = /^\s*(subscribe|unsubscribe)\b\s*(.*)$/isu;
-const STOP_GRACE_MS = 5000;
 
 /**
  * pubbot on Slack: mentions and DMs answered in a thread, a slash command,
@@ -45,7 +45,7 @@ export class SlackAdapter implements Adapter {
   readonly app: App;
   readonly #options: SlackAdapterOptions;
   readonly #seen = new SeenEvents();
-  readonly #inFlight = new Set<Promise<unknown>>();
+  readonly #inFlight = new InFlight();
   readonly #pageSize: number;
   #server: Server | undefined;
   #ready = false;
@@ -86,8 +86,7 @@ export class SlackAdapter implements Adapter {
 
   async stop(): Promise<void> {
     this.#ready = false;
-    const grace = new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref());
-    await Promise.race([Promise.allSettled([...this.#inFlight]), grace]);
+    await this.#inFlight.settle();
     await this.app.stop();
   }
 
@@ -109,7 +108,7 @@ export class SlackAdapter implements Adapter {
     app.event('app_mention', async ({ event, client }) => {
       if (event.bot_id) return;
       const question = event.text.replace(/<@[A-Z0-9]+(?:\|[^>]*)?>/gu, ' ').trim();
-      await this.#track(
+      await this.#inFlight.track(
         this.#answerInThread(client, {
           channel: event.channel,
           ts: event.ts,
@@ -124,7 +123,7 @@ export class SlackAdapter implements Adapter {
       if (message.channel_type !== 'im' || message.subtype !== undefined || 'bot_id' in message)
         return;
       const question = 'text' in message ? (message.text ?? '') : '';
-      await this.#track(
+      await this.#inFlight.track(
         this.#answerInThread(client, {
           channel: message.channel,
           ts: message.ts,
@@ -137,7 +136,7 @@ export class SlackAdapter implements Adapter {
 
     app.command(this.#options.command ?? '/papers', async ({ command, ack, respond, client }) => {
       await ack();
-      await this.#track(
+      await this.#inFlight.track(
         this.#answerCommand(client, respond, {
           channel: command.channel_id,
           user: command.user_id,
@@ -148,7 +147,7 @@ export class SlackAdapter implements Adapter {
 
     app.action(SHOW_MORE_ACTION, async ({ ack, action, respond, body }) => {
       await ack();
-      await this.#track(
+      await this.#inFlight.track(
         this.#showMore(respond, 'value' in action ? String(action.value) : '', body.user.id),
       );
     });
@@ -156,12 +155,6 @@ export class SlackAdapter implements Adapter {
     app.error(async (error) => {
       this.#options.logger.error({ err: error }, 'slack handler error');
     });
-  }
-
-  #track<T>(work: Promise<T>): Promise<T | undefined> {
-    const tracked = work.finally(() => this.#inFlight.delete(tracked));
-    this.#inFlight.add(tracked);
-    return tracked;
   }
 
   #answer(question: string, limit = this.#pageSize, offset = 0): SlackMessage {

@@ -94,17 +94,24 @@ describe('hostile questions', () => {
   });
 });
 
+/** A real store file and the announcer that manages its subscriptions. */
+function subscriptionsOnDisk() {
+  const path = join(mkdtempSync(join(tmpdir(), 'pubbot-hostile-')), 'pubbot.db');
+  const store = new SqliteStore(path);
+  const coreRef = new CoreRef(bundled().core);
+  const announcer = new Announcer({
+    store,
+    corpusDir: 'corpus',
+    posters: {},
+    coreRef,
+    logger: memoryLogger().logger,
+  });
+  return { path, store, announcer };
+}
+
 describe('hostile text never reaches the store', () => {
   it('GIVEN hostile subscription queries THEN each is refused or stored verbatim through parameters, and the schema is intact', () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'pubbot-hostile-')), 'pubbot.db');
-    const store = new SqliteStore(path);
-    const announcer = new Announcer({
-      store,
-      corpusDir: 'corpus',
-      posters: {},
-      coreRef: new CoreRef(bundled().core),
-      logger: memoryLogger().logger,
-    });
+    const { path, store, announcer } = subscriptionsOnDisk();
     for (const [, question] of HOSTILE) {
       const result = announcer.subscribe('shell:hostile', question, 'tester');
       const stored = store.subscriptions().find((s) => s.channel === 'shell:hostile');
@@ -133,16 +140,7 @@ describe('hostile text never reaches the store', () => {
   });
 
   it('GIVEN a question over the length cap as a subscription THEN it is refused, not stored', () => {
-    const store = new SqliteStore(
-      join(mkdtempSync(join(tmpdir(), 'pubbot-hostile-')), 'pubbot.db'),
-    );
-    const announcer = new Announcer({
-      store,
-      corpusDir: 'corpus',
-      posters: {},
-      coreRef: new CoreRef(bundled().core),
-      logger: memoryLogger().logger,
-    });
+    const { store, announcer } = subscriptionsOnDisk();
     expect(announcer.subscribe('shell:x', 'y'.repeat(600), 'tester').ok).toBe(false);
     expect(store.subscriptions()).toEqual([]);
     store.close();
