@@ -125,7 +125,7 @@ function answerEmbed(answer: Answer, pageSize: number): APIEmbed {
   const base = {
     title: escapeDiscord(answer.headline),
     color: COLOR,
-    footer: { text: footer(answer, pageSize) },
+    ...(answer.shape === 'help' ? {} : { footer: { text: footer(answer, pageSize) } }),
   };
   switch (answer.shape) {
     case 'detail':

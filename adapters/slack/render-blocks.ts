@@ -148,11 +148,15 @@ export function renderBlocks(
   const tail: Block[] = [];
   const notes = [...answer.notes, ...answer.suggestions.map((s) => `Try: ${s}`)].map(escapeMrkdwn);
   if (notes.length > 0) tail.push(context([notes.join('\n')]));
-  tail.push(
-    context([
-      escapeMrkdwn(`${answer.understood} · ${answer.total} result${answer.total === 1 ? '' : 's'}`),
-    ]),
-  );
+  if (answer.shape !== 'help') {
+    tail.push(
+      context([
+        escapeMrkdwn(
+          `${answer.understood} · ${answer.total} result${answer.total === 1 ? '' : 's'}`,
+        ),
+      ]),
+    );
+  }
   if (['list', 'count', 'cite'].includes(answer.shape))
     tail.push(...moreButton(answer, question, limit));
   return { text, blocks: fitBlocks(bodyBlocks(answer), tail), ephemeral: answer.shape === 'help' };

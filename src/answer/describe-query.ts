@@ -42,6 +42,8 @@ export function orderPhrase(order: Order): string | undefined {
 
 /** One line for footers: "papers by Yiren Zhao · in 2019 · newest first". */
 export function understoodLine(filters: Filters, order: Order): string {
+  // A paper picked by id (from a list or autocomplete) needs no more description than that.
+  if (filters.paperIds.length > 0) return `paper ${filters.paperIds.join(', ')}`;
   const [first, ...rest] = filterPhrases(filters);
   const head = first ? `papers ${first}` : 'all papers';
   return [head, ...rest, orderPhrase(order)].filter(Boolean).join(' · ');
