@@ -2,53 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { codeBlock, escapeDiscord, truncate } from '../../adapters/discord/discord-text.js';
 import { PageIds } from '../../adapters/discord/page-ids.js';
 import { renderAnswer, safeUrl } from '../../adapters/discord/render-message.js';
-import { createCore } from '../../src/core.js';
-import { buildCorpus } from '../../src/corpus/load-corpus.js';
-import { LISTING_TEXT, TODAY } from '../support/corpus.js';
+import { TODAY } from '../support/corpus.js';
 import { discordViolations } from '../support/discord-limits.js';
+import { renderCases, stressCore } from '../support/render-stress.js';
 
-const long = (n: number) =>
-  'Lorem ipsum dolor sit amet, *consectetur* _adipiscing_ elit. '.repeat(n);
-const stress = Array.from({ length: 30 }, (_, i) => ({
-  title: `Paper ${i} on ${long(4)}`.slice(0, 400),
-  authors: Array.from(
-    { length: 40 },
-    (_, j) => `Author${String.fromCharCode(65 + (j % 26))} Person${i}x${j}`,
-  ),
-  published: `2025-01-${String((i % 28) + 1).padStart(2, '0')}`,
-  category: 'cs.LG',
-  abstract: long(200),
-  url: `https://example.org/${i}`,
-  codeUrl: `https://github.com/example/repo${i}`,
-}));
-const { papers } = buildCorpus([
-  { name: 'publications.txt', text: LISTING_TEXT },
-  { name: 'stress.json', text: JSON.stringify(stress) },
-]);
-const core = createCore(papers);
-
-const QUESTIONS = [
-  'papers by Yiren Zhao in 2019',
-  'latest on backdoors',
-  'what is UEraser?',
-  'how many papers in 2024?',
-  'who does Tianrui Qin work with?',
-  'papers with code about agents',
-  'cite Flareon',
-  'cite papers from 2025',
-  'papers about lorem',
-  'what is Paper 3 on Lorem',
-  'who does AuthorA Person1x0 work with?',
-  'help',
-  'cite',
-  'papers by Nobody Person',
-  'x'.repeat(900),
-];
+const core = stressCore();
 
 describe('renderAnswer within Discord limits', () => {
-  it.each(
-    QUESTIONS.flatMap((q) => [5, 10, 25].map((limit) => [q.slice(0, 40), limit, q] as const)),
-  )(
+  it.each(renderCases([5, 10, 25]))(
     'GIVEN "%s" at %i per page THEN the message breaks no limit and never enables mentions',
     (_label, limit, question) => {
       const answer = core.ask(question, { today: TODAY, limit });

@@ -4,42 +4,13 @@ import { parse } from 'yaml';
 import { escapeMrkdwn, link, truncate } from '../../adapters/slack/mrkdwn.js';
 import { type MoreRequest, renderBlocks } from '../../adapters/slack/render-blocks.js';
 import { SeenEvents } from '../../adapters/slack/seen-events.js';
-import { createCore } from '../../src/core.js';
-import { buildCorpus } from '../../src/corpus/load-corpus.js';
-import { LISTING_TEXT, TODAY } from '../support/corpus.js';
+import { TODAY } from '../support/corpus.js';
+import { renderCases, stressCore } from '../support/render-stress.js';
 
-const stress = Array.from({ length: 60 }, (_, i) => ({
-  title: `Lorem & <study> ${i}: ${'a long descriptive title about many things '.repeat(8)}`.trim(),
-  authors: Array.from({ length: 30 }, (_, j) => `Author${j} Person${i}`),
-  published: '2025-05-05',
-  category: 'cs.LG',
-  abstract: 'Lorem ipsum <!channel> dolor sit amet & more. '.repeat(300),
-  url: `https://example.org/${i}?a=1|2`,
-}));
-const { papers } = buildCorpus([
-  { name: 'publications.txt', text: LISTING_TEXT },
-  { name: 'stress.json', text: JSON.stringify(stress) },
-]);
-const core = createCore(papers);
-
-const QUESTIONS = [
-  'papers by Yiren Zhao in 2019',
-  'what is UEraser?',
-  'how many papers in 2024?',
-  'who does Tianrui Qin work with?',
-  'cite Flareon',
-  'cite papers about lorem',
-  'papers about lorem',
-  'what is Lorem study 3',
-  'help',
-  'cite',
-  'z'.repeat(800),
-];
+const core = stressCore();
 
 describe('renderBlocks within Slack limits', () => {
-  it.each(
-    QUESTIONS.flatMap((q) => [5, 25, 50].map((limit) => [q.slice(0, 40), limit, q] as const)),
-  )(
+  it.each(renderCases([5, 25, 50]))(
     'GIVEN "%s" at %i per page THEN blocks, sections, headers and payload stay within limits',
     (_label, limit, question) => {
       const message = renderBlocks(core.ask(question, { today: TODAY, limit }), {
