@@ -12,7 +12,9 @@ function authorPhrase(filter: AuthorFilter): string {
 function datePhrase(range: DateRange): string {
   const span = /^(.+)–(.+)$/u.exec(range.label);
   if (span) return `from ${span[1]} to ${span[2]}`;
-  return /^(?:\d{4}|[A-Z][a-z]+ \d{4})$/u.test(range.label) ? `in ${range.label}` : range.label;
+  return /^(?:\d{4}|[A-Z][a-z]+ \d{4}|Q[1-4] \d{4})$/u.test(range.label)
+    ? `in ${range.label}`
+    : range.label;
 }
 
 /** The parts of what was understood, e.g. ["by Yiren Zhao", "in 2019", "with code"]. */

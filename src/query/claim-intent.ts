@@ -20,6 +20,9 @@ const DETAIL = [
   /^\W*(?:what|who)(?:\s+is|'s|’s|\s+was)\b/iu,
   /\b(?:tell\s+me\s+(?:more\s+)?about|explain|describe|details?\s+(?:of|on|about|for)|summar(?:y|ise|ize)(?:\s+of)?|abstract(?:\s+(?:of|for))?)\b/iu,
   /\bshow\s+me\s+the\b(?=.*\bpaper\b(?!s))/iu,
+  // Questions about one paper's facts: its authors, its date.
+  /^\W*(?:who\s+(?:wrote|authored|are\s+the\s+authors\s+of)|when\s+(?:was|were|did)|what\s+year\s+(?:was|did))\b/iu,
+  /\b(?:the\s+)?authors?\s+of\b/iu,
 ];
 
 /** "search for …", "look for …": the verb, not the topic "search". */

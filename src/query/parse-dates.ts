@@ -146,7 +146,8 @@ export function claimRelativeDates(spans: TextSpans, today: string): DateRange[]
 /** "recent", "recently", "lately": a window of RECENT_MONTHS ending today. */
 export function claimRecent(spans: TextSpans, today: string): DateRange | undefined {
   const found = spans.take(
-    /\b(?:recent(?:ly)?|lately|new(?=\s+(?:papers?|publications?|work)))\b/iu,
+    // "new" only as "new papers" or a question's last word ("what's new?"): "new defenses" is a topic.
+    /\b(?:recent(?:ly)?|lately|new(?=\s+(?:papers?|publications?|work)|\W*$))\b/iu,
   );
   if (!found) return undefined;
   const from = addMonths(today, -RECENT_MONTHS);
@@ -174,6 +175,19 @@ export function claimAbsoluteDates(spans: TextSpans): DateRange[] {
       return push({ from: first.start, to: last.end, label: `${first.label}–${last.label}` });
     });
   }
+  spans.claim(
+    /\b(?:(?:in|during|from)\s+)?(?:Q([1-4])\s+((?:19|20)\d\d)|((?:19|20)\d\d)\s+Q([1-4]))\b/iu,
+    (m) => {
+      const quarter = Number(m[1] ?? m[4]);
+      const year = Number(m[2] ?? m[3]);
+      const first = (quarter - 1) * 3 + 1;
+      return push({
+        from: isoDay(year, first, 1),
+        to: endOfMonth(year, first + 2),
+        label: `Q${quarter} ${year}`,
+      });
+    },
+  );
   spans.claim(
     new RegExp(
       String.raw`\b(since|starting(?:\s+(?:in|from))?|(?:in\s+or\s+)?after|later\s+than|post)\s+${POINT}`,

@@ -192,12 +192,10 @@ export class PaperIndex {
     if (hits.length === 0 && known.length >= 3) {
       const needed = Math.ceil(known.length * 0.6);
       const termsOf = known.map(groupTerms);
-      hits = this.#run(this.#query(known, prefix), { ...restrict, combineWith: 'OR' }).filter(
-        (hit) => {
-          const matched = termsOf.filter((terms) => hit.queryTerms.some((t) => terms.has(t)));
-          return matched.length >= needed;
-        },
-      );
+      hits = this.#run(this.#query(known, prefix, 'OR'), restrict).filter((hit) => {
+        const matched = termsOf.filter((terms) => hit.queryTerms.some((t) => terms.has(t)));
+        return matched.length >= needed;
+      });
       result.partial = hits.length > 0;
     }
     return { ...result, hits: this.#finish(hits, known) };
@@ -240,9 +238,13 @@ export class PaperIndex {
     return group.variants.some((words) => words.every((word) => this.hasWord(word)));
   }
 
-  #query(groups: readonly TermGroup[], prefixLast: boolean): Query {
+  #query(
+    groups: readonly TermGroup[],
+    prefixLast: boolean,
+    combineWith: 'AND' | 'OR' = 'AND',
+  ): Query {
     return {
-      combineWith: 'AND',
+      combineWith,
       queries: groups.map((group, index) =>
         this.#groupQuery(group, prefixLast && index === groups.length - 1),
       ),

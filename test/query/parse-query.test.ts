@@ -86,6 +86,8 @@ describe('parseQuery: dates relative to today', () => {
     ['recent papers', '2024-11-25', TODAY],
     ['since 2020 and before 2023', '2020-01-01', '2022-12-31'],
     ['year:2019..2021', '2019-01-01', '2021-12-31'],
+    ['papers from Q2 2025', '2025-04-01', '2025-06-30'],
+    ["what's new?", '2024-11-25', TODAY],
   ])('GIVEN "%s" THEN the range is %s … %s', (text, from, to) => {
     const range = dates(text);
     expect(range?.from).toBe(from);
@@ -117,6 +119,9 @@ describe('parseQuery: shapes, order and filters', () => {
     ['bibtex for MORA', 'cite'],
     ['latest on backdoors', 'list'],
     ['who is Yiren Zhao?', 'list'],
+    ['who wrote Flareon?', 'detail'],
+    ['when was UEraser published?', 'detail'],
+    ['authors of the Tomato paper', 'detail'],
   ])('GIVEN "%s" THEN the intent is %s', (text, intent) => {
     expect(parse(text).intent).toBe(intent);
   });

@@ -67,6 +67,13 @@ describe('PaperIndex ranking on the real corpus', () => {
     expect(result.hits.length).toBeGreaterThan(0);
   });
 
+  it('GIVEN three or more words no paper has together THEN papers with most of them, marked partial', () => {
+    const result = index.search('new defenses against backdoors');
+    expect(result.partial).toBe(true);
+    expect(result.missing).toEqual([]);
+    expect(result.hits.map((hit) => ids.indexOf(hit.id) + 1)).toContain(4);
+  });
+
   it('GIVEN two words never used together THEN nothing matches rather than either one', () => {
     expect(index.search('vision transformers').hits).toEqual([]);
   });
