@@ -204,13 +204,17 @@ describe('Slack adapter: the real Bolt app over HTTP against a local fake Slack'
       trigger_id: 't1',
       token: 'legacy',
     }).toString();
-    const started = Date.now();
-    const response = await postSigned(url, form, {
-      contentType: 'application/x-www-form-urlencoded',
-    });
-    expect(response.status).toBe(200);
-    expect(Date.now() - started).toBeLessThan(3000);
-    const responded = await fake.http.waitFor((r) => r.path === '/respond/cmd1');
+    // Slack's response_url is held back; an ack that waited for the answer would come after it.
+    const slowRespond = fake.http.handle((r) =>
+      r.path === '/respond/cmd1' ? { status: 200, body: 'ok', delayMs: 1500 } : undefined,
+    );
+    const acked = postSigned(url, form, { contentType: 'application/x-www-form-urlencoded' });
+    const answered = fake.http.waitFor((r) => r.path === '/respond/cmd1');
+    const first = await Promise.race([acked.then(() => 'ack'), answered.then(() => 'answer')]);
+    expect(first).toBe('ack');
+    expect((await acked).status).toBe(200);
+    const responded = await answered;
+    slowRespond();
     const body = responded.body as { response_type: string; text: string; blocks: Block[] };
     expect(body.response_type).toBe('in_channel');
     expect(body.blocks[0]?.text?.text).toBe('Tianrui Qin worked with 7 people on 5 papers');
