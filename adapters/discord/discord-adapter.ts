@@ -11,7 +11,10 @@ import {
   MessageFlags,
   PermissionFlagsBits,
 } from 'discord.js';
-import type { SubscriptionCommands } from '../../src/announce/subscription-commands.js';
+import {
+  ANNOUNCEMENTS_NOT_SET_UP,
+  type SubscriptionCommands,
+} from '../../src/announce/subscription-commands.js';
 import type { Answer } from '../../src/answer/answer.js';
 import type { Core } from '../../src/core.js';
 import type { Logger } from '../../src/logger.js';
@@ -265,16 +268,12 @@ export class DiscordAdapter implements Adapter {
       );
     }
     const subscriptions = this.#options.subscriptions;
-    if (!subscriptions) return ephemeral('Announcements are not set up on this bot.');
+    if (!subscriptions) return ephemeral(ANNOUNCEMENTS_NOT_SET_UP);
     const channel = `discord:${interaction.channelId}`;
     if (interaction.commandName === 'unsubscribe') {
-      const removed = subscriptions.unsubscribe(channel);
-      log.info({ channel, removed }, 'unsubscribe');
-      return ephemeral(
-        removed
-          ? 'This channel will no longer get announcements.'
-          : 'This channel had no subscription.',
-      );
+      const result = subscriptions.unsubscribe(channel);
+      log.info({ channel, removed: result.ok }, 'unsubscribe');
+      return ephemeral(result.message);
     }
     const result = subscriptions.subscribe(
       channel,

@@ -3,7 +3,7 @@ import { truncate } from './discord-text.js';
 import { DISCORD_LIMITS as L } from './limits.js';
 
 /** Characters Discord counts toward the 6000 total of a message's embeds. */
-export function embedLength(embed: APIEmbed): number {
+function embedLength(embed: APIEmbed): number {
   return (
     (embed.title?.length ?? 0) +
     (embed.description?.length ?? 0) +

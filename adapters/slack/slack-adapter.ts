@@ -1,7 +1,10 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, type CustomRoute, type RespondFn, type webApi } from '@slack/bolt';
-import type { SubscriptionCommands } from '../../src/announce/subscription-commands.js';
+import {
+  ANNOUNCEMENTS_NOT_SET_UP,
+  type SubscriptionCommands,
+} from '../../src/announce/subscription-commands.js';
 import type { Core } from '../../src/core.js';
 import type { Logger } from '../../src/logger.js';
 import type { Adapter } from '../../src/platform/adapter.js';
@@ -253,7 +256,7 @@ export class SlackAdapter implements Adapter {
     match: RegExpExecArray,
   ): Promise<SlackMessage> {
     const subscriptions = this.#options.subscriptions;
-    if (!subscriptions) return notice('Announcements are not set up on this bot.');
+    if (!subscriptions) return notice(ANNOUNCEMENTS_NOT_SET_UP);
     if (!(await this.#mayManage(client, channel, user))) {
       return notice(
         'Only workspace admins or the channel’s creator can change this channel’s announcements.',
@@ -261,15 +264,7 @@ export class SlackAdapter implements Adapter {
     }
     const target = `slack:${channel}`;
     if ((match[1] as string).toLowerCase() === 'unsubscribe') {
-      const removed = subscriptions.unsubscribe(target);
-      return {
-        ...notice(
-          removed
-            ? 'This channel will no longer get announcements.'
-            : 'This channel had no subscription.',
-        ),
-        ephemeral: false,
-      };
+      return { ...notice(subscriptions.unsubscribe(target).message), ephemeral: false };
     }
     const query = (match[2] as string).trim();
     const result = subscriptions.subscribe(target, query === '' ? undefined : query, user);

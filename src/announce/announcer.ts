@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { filterPhrases } from '../answer/describe-query.js';
 import { newestFirst } from '../answer/find-papers.js';
 import { type Core, createCore } from '../core.js';
 import type { PaperFacts } from '../corpus/build-paper.js';
@@ -81,7 +82,7 @@ export class Announcer implements SubscriptionCommands {
   subscribe(channel: string, query: string | undefined, requestedBy: string): SubscribeResult {
     const cleaned = cleanQuestion(query ?? '');
     const wanted = cleaned === '' ? undefined : cleaned;
-    let understood = 'all new papers';
+    let announced = 'all new papers';
     if (wanted) {
       const answer = this.#o.coreRef.current.ask(wanted, { limit: 1 });
       if (answer.shape === 'refusal' || answer.shape === 'clarify')
@@ -92,7 +93,11 @@ export class Announcer implements SubscriptionCommands {
         answer.query.filters.unknownAuthors.length > 0;
       if (unknown)
         return { ok: false, message: answer.notes[0] ?? 'That names someone not in the corpus.' };
-      understood = `new ${answer.understood.replace(/ · (?:newest|oldest) first$/u, '')}`;
+      const phrases =
+        answer.query.intent === 'help' || answer.query.intent === 'refuse'
+          ? []
+          : filterPhrases(answer.query.filters);
+      if (phrases.length > 0) announced = `new papers ${phrases.join(' ')}`;
     }
     this.#o.store.saveSubscription({
       channel,
@@ -104,14 +109,16 @@ export class Announcer implements SubscriptionCommands {
     this.#o.logger.info({ channel, query: wanted, requestedBy }, 'subscribed');
     return {
       ok: true,
-      message: `Subscribed: ${understood} will be announced here. Papers already known are not re-posted.`,
+      message: `Subscribed: ${announced} will be announced here. Papers already known are not re-posted.`,
     };
   }
 
-  unsubscribe(channel: string): boolean {
+  unsubscribe(channel: string): SubscribeResult {
     const removed = this.#o.store.removeSubscription(channel);
     this.#o.logger.info({ channel, removed }, 'unsubscribed');
-    return removed;
+    return removed
+      ? { ok: true, message: 'This channel will no longer get announcements.' }
+      : { ok: false, message: 'This channel had no subscription.' };
   }
 
   async runCycle({ dryRun = false }: { dryRun?: boolean } = {}): Promise<CycleReport> {

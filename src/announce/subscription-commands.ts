@@ -6,8 +6,11 @@
 export interface SubscriptionCommands {
   /** Subscribes `channel` ("discord:123") to new papers matching `query` (all papers when empty). */
   subscribe(channel: string, query: string | undefined, requestedBy: string): SubscribeResult;
-  /** Returns false when the channel had no subscription. */
-  unsubscribe(channel: string): boolean;
+  /** `ok` is false when the channel had no subscription. */
+  unsubscribe(channel: string): SubscribeResult;
 }
+
+/** What adapters say when the bot runs without an announcement service. */
+export const ANNOUNCEMENTS_NOT_SET_UP = 'Announcements are not set up on this bot.';
 
 export type SubscribeResult = { ok: true; message: string } | { ok: false; message: string };

@@ -8,18 +8,18 @@ import { authorLine, monthYear } from './paper-line.js';
 type Draft = Omit<Answer, 'text' | 'headline'>;
 
 /** People shown by name in a co-author answer; the rest are counted. */
-export const MAX_PEOPLE_SHOWN = 15;
+const MAX_PEOPLE_SHOWN = 15;
 
 export function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;
 }
 
-export function paperListLine(paper: Paper, position: number): string {
+function paperListLine(paper: Paper, position: number): string {
   const code = paper.hasCode ? ' · code' : '';
   return `${position}. ${paper.title} (${monthYear(paper.published)}) — ${authorLine(paper)} · ${paper.category}${code}`;
 }
 
-export function paperDetailText(paper: Paper): string {
+function paperDetailText(paper: Paper): string {
   const facts = [
     `Published ${monthYear(paper.published)}`,
     `${paper.categoryName} (${paper.category})`,

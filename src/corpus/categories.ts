@@ -63,16 +63,11 @@ for (const [code, name] of CATEGORIES) {
   // The table lists cs.* first, so a short code shared across archives means the cs one.
   if (!BY_SHORT_CODE.has(short)) BY_SHORT_CODE.set(short, { code, name });
 }
-const BY_NAME = new Map(CATEGORIES.map(([code, name]) => [name.toLowerCase(), { code, name }]));
 
 /** Resolves `LG`, `cs.LG` or `cs.lg` to a known category; unknown codes return undefined. */
 export function categoryFromCode(code: string): Category | undefined {
   const key = code.trim().toLowerCase();
   return BY_CODE.get(key) ?? (key.includes('.') ? undefined : BY_SHORT_CODE.get(key));
-}
-
-export function categoryFromName(name: string): Category | undefined {
-  return BY_NAME.get(name.trim().toLowerCase());
 }
 
 export function allCategories(): readonly Category[] {

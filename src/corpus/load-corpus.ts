@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { truncate } from '../text/truncate.js';
 import { buildPaper, type PaperFacts, wordDocumentFrequency } from './build-paper.js';
 import { type MergeInput, mergePapers } from './merge-papers.js';
-import type { CorpusProblem, Paper } from './paper.js';
+import { type CorpusProblem, type Paper, PaperSchema } from './paper.js';
 import { listedCoauthorNames, parseListing } from './parse-listing.js';
 import { titleKey } from './slug.js';
 import { parseStructuredEntries } from './structured-entries.js';
@@ -121,8 +121,15 @@ export function buildCorpus(
   const inputs: MergeInput[] = [];
   for (const { facts: paperFacts, kind, file, line } of sane) {
     const built = buildPaper(paperFacts, isSharedTerm);
-    if (built.ok) inputs.push({ paper: built.paper, kind, file, line });
-    else problems.push({ file, line, message: `${built.reason}; skipped` });
+    const valid = built.ok ? PaperSchema.safeParse(built.paper) : undefined;
+    if (valid?.success) inputs.push({ paper: valid.data, kind, file, line });
+    else {
+      const issue = valid?.error.issues[0];
+      const reason = built.ok
+        ? `${issue?.path.join('.') || 'paper'}: ${issue?.message ?? 'invalid'}`
+        : built.reason;
+      problems.push({ file, line, message: `${reason}; skipped` });
+    }
   }
   const merged = mergePapers(inputs);
   return { papers: merged.papers, problems: [...problems, ...merged.problems] };

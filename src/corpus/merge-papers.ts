@@ -5,7 +5,7 @@ import { titleKey } from './slug.js';
  * Combines what two sources know about the same paper: links and ids fill
  * gaps, a complete author list replaces a truncated one, aliases are unioned.
  */
-export function enrichPaper(base: Paper, extra: Paper): Paper {
+function enrichPaper(base: Paper, extra: Paper): Paper {
   const fullerAuthors = base.authorsTruncated && !extra.authorsTruncated;
   return {
     ...base,

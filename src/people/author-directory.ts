@@ -84,10 +84,6 @@ export class AuthorDirectory {
     );
   }
 
-  get authors(): Author[] {
-    return this.#entries.map((entry) => entry.author);
-  }
-
   /**
    * Ties written words to people. Full names (any order, any spelling of
    * spaces and hyphens) and initials always count; a bare surname or given

@@ -1,13 +1,8 @@
 import { looksLikePersonName } from '../corpus/person-name.js';
 import type { AuthorDirectory, NameMatch } from '../people/author-directory.js';
 import { isFiller } from './filler.js';
-import type { AuthorFilter } from './query.js';
+import type { AuthorFilter, UnknownAuthor } from './query.js';
 import type { TextSpans } from './text-spans.js';
-
-export interface UnknownAuthor {
-  asked: string;
-  suggestions: string[];
-}
 
 export interface AuthorUnderstanding {
   authors: AuthorFilter[];
@@ -27,7 +22,7 @@ const NAME_BOUNDARY =
   /^(?:in|from|since|before|after|between|during|about|on|with|without|that|which|who|published|until|through|regarding|concerning|related|papers?|having|has|have|sorted|ordered|for|of|to|is|are|were|was|wrote|write|worked)$/iu;
 const SLOT = /\b(?:(?:co-?)?authored\s+by|written\s+by|by|from|with|author:|by:)\s*/giu;
 
-export function toFilter(found: NameMatch): AuthorFilter {
+function toFilter(found: NameMatch): AuthorFilter {
   return { asked: found.asked, names: found.authors.map((a) => a.name), how: found.kind };
 }
 

@@ -13,7 +13,7 @@ const QUESTION_WORDS = `paper papers publication publications article articles p
   sort order wrote write writes writing work works worked working done everything on author
   authors`;
 
-export const FILLER: ReadonlySet<string> = new Set([...STOPWORDS, ...QUESTION_WORDS.split(/\s+/u)]);
+const FILLER: ReadonlySet<string> = new Set([...STOPWORDS, ...QUESTION_WORDS.split(/\s+/u)]);
 
 export function isFiller(word: string): boolean {
   return FILLER.has(word.toLowerCase().replace(/['’]s$/u, ''));

@@ -54,4 +54,5 @@ export type Query = z.infer<typeof QuerySchema>;
 export type SearchQuery = Exclude<Query, { intent: 'help' } | { intent: 'refuse' }>;
 export type Filters = z.infer<typeof FiltersSchema>;
 export type AuthorFilter = z.infer<typeof AuthorFilterSchema>;
+export type UnknownAuthor = z.infer<typeof UnknownAuthorSchema>;
 export type Order = z.infer<typeof OrderSchema>;

@@ -13,10 +13,6 @@ import { CoreRef } from './core-ref.js';
 export const DEFAULT_HTTP_PORT = 3000;
 
 export interface RunningBot {
-  adapters: Adapter[];
-  coreRef: CoreRef;
-  /** The port /healthz and /metrics answer on, when they are served. */
-  httpPort?: number;
   /** Resolves with an exit code when the bot ends by itself (shell input closed, fatal platform error). */
   finished: Promise<number>;
   stop(): Promise<void>;
@@ -136,13 +132,6 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   }
   const schedule = scheduleCycles(config.announce, () => announcer.runCycle(), logger);
   return {
-    adapters,
-    coreRef,
-    ...(ops
-      ? { httpPort: ops.port }
-      : slackHttp
-        ? { httpPort: config.httpPort ?? DEFAULT_HTTP_PORT }
-        : {}),
     finished,
     async stop() {
       schedule.stop();

@@ -70,7 +70,7 @@ describe('Slack adapter: the real Bolt app over HTTP against a local fake Slack'
           subscribed.push([channel, query]);
           return { ok: true, message: `Subscribed ${channel} to ${query ?? 'all new papers'}.` };
         },
-        unsubscribe: () => true,
+        unsubscribe: () => ({ ok: true, message: 'Unsubscribed.' }),
       },
     });
     await adapter.start();
