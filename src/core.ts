@@ -4,6 +4,7 @@ import { findPapers } from './answer/find-papers.js';
 import { createLibrary, type Library } from './answer/library.js';
 import type { Paper } from './corpus/paper.js';
 import type { Author } from './people/author-directory.js';
+import type { Identity } from './people/identities.js';
 import { parseQuery } from './query/parse-query.js';
 import type { Query } from './query/query.js';
 
@@ -35,9 +36,16 @@ export interface Core {
   select(question: string, among: readonly string[]): string[];
 }
 
+/** Papers alone, or a loaded corpus whose identities know every spelling of each person. */
+export type CoreSource =
+  | readonly Paper[]
+  | { papers: readonly Paper[]; people?: readonly Identity[] };
+
 export function createCore(
-  papers: readonly Paper[],
-  library: Library = createLibrary(papers),
+  source: CoreSource,
+  library: Library = 'papers' in source
+    ? createLibrary(source.papers, source.people ? { people: source.people } : {})
+    : createLibrary(source),
 ): Core {
   const parse = (text: string, options: Pick<AskOptions, 'today'> = {}) =>
     parseQuery(text, {

@@ -9,7 +9,7 @@ import {
 import { type Announcement, announcementHeadline } from '../../src/announce/announcement.js';
 import type { Answer } from '../../src/answer/answer.js';
 import { HELP_TEXT } from '../../src/answer/help.js';
-import { authorLine, monthYear } from '../../src/answer/paper-line.js';
+import { authorLine, LIST_AUTHORS, monthYear } from '../../src/answer/paper-line.js';
 import type { Paper } from '../../src/corpus/paper.js';
 import { codeBlock, escapeDiscord, truncate } from './discord-text.js';
 import { fitEmbed } from './fit-embed.js';
@@ -54,7 +54,8 @@ function link(text: string, url: string | undefined): string {
 /** "Mar 2023 · Tianrui Qin, Xitong Gao, Juanjuan Zhao et al. · cs.LG · code" */
 function paperFacts(paper: Paper): string {
   const code = paper.hasCode ? ` · ${link('code', paper.codeUrl)}` : '';
-  return `${monthYear(paper.published)} · ${escapeDiscord(authorLine(paper))} · ${paper.category}${code}`;
+  const venue = paper.venue ? ` · ${escapeDiscord(paper.venue)}` : '';
+  return `${monthYear(paper.published)} · ${escapeDiscord(authorLine(paper, LIST_AUTHORS))} · ${paper.category}${venue}${code}`;
 }
 
 /** Numbered entries, starting at `first`. */
@@ -96,6 +97,7 @@ export function paperEmbed(paper: Paper, understood: string): APIEmbed {
   const fields = [
     { name: 'Authors', value: escapeDiscord(authorLine(paper)) },
     { name: 'Published', value: monthYear(paper.published), inline: true },
+    { name: 'Venue', value: escapeDiscord(paper.venue ?? 'preprint'), inline: true },
     { name: 'Category', value: `${paper.categoryName} (${paper.category})`, inline: true },
   ];
   if (paper.hasCode)
@@ -104,6 +106,8 @@ export function paperEmbed(paper: Paper, understood: string): APIEmbed {
       value: link(paper.codeUrl ? 'repository' : 'available', paper.codeUrl),
       inline: true,
     });
+  const pdf = safeUrl(paper.pdfUrl);
+  if (pdf) fields.push({ name: 'PDF', value: link('pdf', pdf), inline: true });
   if (paper.aliases.length > 0)
     fields.push({
       name: 'Introduces',

@@ -6,7 +6,7 @@ import {
 } from '../../src/announce/announcement.js';
 import type { Answer } from '../../src/answer/answer.js';
 import { HELP_TEXT } from '../../src/answer/help.js';
-import { authorLine, monthYear } from '../../src/answer/paper-line.js';
+import { authorLine, LIST_AUTHORS, monthYear } from '../../src/answer/paper-line.js';
 import type { Paper } from '../../src/corpus/paper.js';
 import { SLACK_LIMITS as L } from './limits.js';
 import { escapeMrkdwn, link, truncate } from './mrkdwn.js';
@@ -46,17 +46,21 @@ const context = (parts: string[]): types.ContextBlock => ({
 
 function paperFacts(paper: Paper): string {
   const code = paper.hasCode ? ` · ${link('code', paper.codeUrl)}` : '';
-  return `${monthYear(paper.published)} · ${escapeMrkdwn(paper.categoryName)} (${paper.category})${code}`;
+  const venue = paper.venue ? ` · ${escapeMrkdwn(paper.venue)}` : '';
+  return `${monthYear(paper.published)}${venue} · ${escapeMrkdwn(paper.categoryName)} (${paper.category})${code}`;
 }
 
 function paperBlocks(paper: Paper, position?: number): Block[] {
   const number = position === undefined ? '' : `${position}. `;
   const title = `*${number}${link(escapeMrkdwn(paper.title), paper.url)}*`;
-  return [section(`${title}\n${escapeMrkdwn(authorLine(paper))}`), context([paperFacts(paper)])];
+  // A list shows the first authors; the paper on its own shows them all.
+  const authors = authorLine(paper, position === undefined ? paper.authors.length : LIST_AUTHORS);
+  return [section(`${title}\n${escapeMrkdwn(authors)}`), context([paperFacts(paper)])];
 }
 
 function detailBlocks(paper: Paper): Block[] {
   const blocks = [header(paper.title), ...paperBlocks(paper)];
+  if (paper.pdfUrl) blocks.push(context([link('PDF', paper.pdfUrl)]));
   if (paper.aliases.length > 0)
     blocks.push(context([`Introduces: ${escapeMrkdwn(paper.aliases.join(', '))}`]));
   if (paper.abstract) blocks.push(section(escapeMrkdwn(paper.abstract)));

@@ -1,4 +1,4 @@
-import { authorLine, monthYear } from '../answer/paper-line.js';
+import { authorLine, LIST_AUTHORS, monthYear } from '../answer/paper-line.js';
 import type { Paper } from '../corpus/paper.js';
 
 /** One message to one channel about new papers; adapters render it for their platform. */
@@ -35,7 +35,7 @@ export function announcementText(announcement: Announcement): string {
   announcement.papers.forEach((paper, i) => {
     const number = announcement.papers.length > 1 ? `${i + 1}. ` : '';
     lines.push(
-      `${number}${paper.title} (${monthYear(paper.published)}) — ${authorLine(paper)} · ${paper.category}`,
+      `${number}${paper.title} (${monthYear(paper.published)}) — ${authorLine(paper, LIST_AUTHORS)} · ${paper.category}`,
     );
     if (paper.url) lines.push(`   ${paper.url}`);
     if (paper.codeUrl) lines.push(`   code: ${paper.codeUrl}`);

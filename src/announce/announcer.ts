@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { filterPhrases } from '../answer/describe-query.js';
 import { newestFirst } from '../answer/find-papers.js';
-import { type Core, createCore } from '../core.js';
+import { type Core, type CoreSource, createCore } from '../core.js';
 import type { PaperFacts } from '../corpus/build-paper.js';
 import { corpusFingerprint } from '../corpus/fingerprint.js';
 import { buildCorpus, readCorpusFiles } from '../corpus/load-corpus.js';
@@ -33,7 +33,7 @@ export interface AnnouncerOptions {
   logger: Logger;
   clock?: () => Date;
   /** Builds the core for a corpus (with index snapshots in the bot); plain createCore by default. */
-  buildCore?: (papers: readonly Paper[]) => Core;
+  buildCore?: (corpus: CoreSource) => Core;
   /** Told about each message's outcome, for metrics. */
   onDelivered?: (platform: string, status: 'sent' | 'failed', papers: number) => void;
 }
@@ -189,7 +189,7 @@ export class Announcer implements SubscriptionCommands {
     const unchanged =
       corpusFingerprint([...corpus.papers].sort(newestFirst)) ===
       this.#o.coreRef.current.library.fingerprint;
-    if (!unchanged) this.#o.coreRef.replace((this.#o.buildCore ?? createCore)(corpus.papers));
+    if (!unchanged) this.#o.coreRef.replace((this.#o.buildCore ?? createCore)(corpus));
     return corpus.papers;
   }
 

@@ -14,9 +14,13 @@ export function paperJson(paper: Paper, { withAbstract = false } = {}) {
     hasCode: paper.hasCode,
     codeUrl: paper.codeUrl ?? null,
     url: paper.url ?? null,
+    pdfUrl: paper.pdfUrl ?? null,
     arxivId: paper.arxivId ?? null,
+    venue: paper.venue ?? null,
     aliases: paper.aliases,
-    ...(withAbstract ? { abstract: paper.abstract, source: paper.source } : {}),
+    ...(withAbstract
+      ? { abstract: paper.abstract, sources: paper.sources, source: paper.source }
+      : {}),
   };
 }
 

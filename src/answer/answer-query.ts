@@ -66,7 +66,7 @@ function draftSearchAnswer(query: SearchQuery, library: Library, options: Answer
     suggestions.push(...missing.examples);
     return empty('clarify');
   }
-  notes.push(...authorNotes(filters, library));
+  notes.push(...authorNotes(filters));
 
   let found = findPapers(filters, library);
   if (found.papers.length === 0 && filters.recent) {
@@ -82,6 +82,8 @@ function draftSearchAnswer(query: SearchQuery, library: Library, options: Answer
   notes.push(...searchNotes(found, filters));
   const papers = sortPapers(found, order);
   const total = papers.length;
+  const truncation = truncationNote(papers, query);
+  if (truncation) notes.push(truncation);
   if (total === 0) {
     notes.push(...relaxationHints(filters, library));
     return empty(
@@ -213,7 +215,7 @@ function collaborators(papers: Paper[], filters: Filters): Person[] {
   return [...counts.values()].sort((a, b) => b.papers - a.papers || a.name.localeCompare(b.name));
 }
 
-function authorNotes(filters: Filters, library: Library): string[] {
+function authorNotes(filters: Filters): string[] {
   const notes: string[] = [];
   for (const author of filters.authors) {
     if (author.how === 'typo')
@@ -224,14 +226,23 @@ function authorNotes(filters: Filters, library: Library): string[] {
       );
     }
   }
-  if (filters.authors.length > 0 && library.truncatedAfter !== undefined) {
-    const listed = numberWord(library.truncatedAfter);
-    const who = filters.authors.flatMap((a) => a.names).join(' or ');
-    notes.push(
-      `Author lists in the source stop after ${listed} names (“et al.”), so papers that list ${who} only further down are missing.`,
-    );
-  }
   return notes;
+}
+
+/**
+ * A question about people over papers whose sources cut the author list at
+ * "et al." may miss someone listed further down: say so, and for how many.
+ */
+function truncationNote(papers: readonly Paper[], query: SearchQuery): string | undefined {
+  const aboutPeople = query.filters.authors.length > 0 || query.intent === 'coauthors';
+  const cut = papers.filter((paper) => paper.authorsTruncated);
+  if (!aboutPeople || cut.length === 0) return undefined;
+  const listed = numberWord(Math.max(...cut.map((paper) => paper.authors.length)));
+  const which =
+    cut.length === 1
+      ? `${cut.length === papers.length ? 'This paper' : '1 of these papers'} lists only its first ${listed} authors`
+      : `${cut.length} of these papers list only their first ${listed} authors`;
+  return `${which} (“et al.”), so people further down are not counted.`;
 }
 
 function searchNotes(found: FoundPapers, filters: Filters): string[] {

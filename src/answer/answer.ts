@@ -7,6 +7,12 @@ export interface Person {
   papers: number;
 }
 
+/** One bar of a grouped answer: a year, a category code, a person or a venue, and how many papers. */
+export interface Group {
+  key: string;
+  count: number;
+}
+
 /** How the answer should be laid out; may differ from the intent ("what is X" with several matches is a list). */
 export type AnswerShape =
   | 'help'
@@ -36,6 +42,8 @@ export interface Answer {
   offset: number;
   papers: Paper[];
   people?: Person[];
+  /** Papers counted per year, category, person or venue, in the order to show them. */
+  groups?: Group[];
   count?: number;
   bibtex?: string;
   text: string;

@@ -37,10 +37,13 @@ export function citationKey(paper: Paper): string {
   return `${surname}${paper.published.slice(0, 4)}${word}`;
 }
 
+/** Venues that are journals rather than proceedings ("TMLR 2024", "IEEE Transactions on …"). */
+const JOURNAL = /\b(?:journal|transactions|letters|TMLR|JMLR|TPAMI|TNNLS)\b/iu;
+
 /**
- * A BibTeX entry. Listing papers have no venue, so they are `@misc` with the
- * arXiv fields when known; a truncated author list ends in "and others", the
- * BibTeX way of saying "et al.".
+ * A BibTeX entry: `@inproceedings` or `@article` when the venue is known,
+ * else `@misc` with the arXiv fields; a truncated author list ends in "and
+ * others", the BibTeX way of saying "et al.".
  */
 export function toBibtex(paper: Paper): string {
   const authors = paper.authors.map((name) => escapeLatex(lastFirst(name)));
@@ -52,6 +55,9 @@ export function toBibtex(paper: Paper): string {
     ['year', `{${paper.published.slice(0, 4)}}`],
     ['month', month ?? ''],
   ];
+  const kind = !paper.venue ? 'misc' : JOURNAL.test(paper.venue) ? 'article' : 'inproceedings';
+  if (paper.venue)
+    fields.push([kind === 'article' ? 'journal' : 'booktitle', `{${escapeLatex(paper.venue)}}`]);
   if (paper.arxivId) {
     fields.push(['eprint', `{${paper.arxivId}}`], ['archivePrefix', '{arXiv}']);
   }
@@ -60,5 +66,5 @@ export function toBibtex(paper: Paper): string {
   if (paper.codeUrl) fields.push(['note', `{Code: \\url{${paper.codeUrl}}}`]);
   const width = Math.max(...fields.map(([name]) => name.length));
   const body = fields.map(([name, value]) => `  ${name.padEnd(width)} = ${value}`).join(',\n');
-  return `@misc{${citationKey(paper)},\n${body}\n}`;
+  return `@${kind}{${citationKey(paper)},\n${body}\n}`;
 }

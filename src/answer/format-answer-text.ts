@@ -3,7 +3,7 @@ import type { SearchQuery } from '../query/query.js';
 import type { Answer } from './answer.js';
 import { filterPhrases, orderPhrase } from './describe-query.js';
 import { HELP_TEXT } from './help.js';
-import { authorLine, monthYear } from './paper-line.js';
+import { authorLine, LIST_AUTHORS, monthYear } from './paper-line.js';
 
 type Draft = Omit<Answer, 'text' | 'headline'>;
 
@@ -16,18 +16,22 @@ export function plural(n: number, word: string, many = `${word}s`): string {
 
 function paperListLine(paper: Paper, position: number): string {
   const code = paper.hasCode ? ' · code' : '';
-  return `${position}. ${paper.title} (${monthYear(paper.published)}) — ${authorLine(paper)} · ${paper.category}${code}`;
+  const venue = paper.venue ? ` · ${paper.venue}` : '';
+  const line = `${position}. ${paper.title} (${monthYear(paper.published)}) — ${authorLine(paper, LIST_AUTHORS)} · ${paper.category}${venue}${code}`;
+  return paper.url ? `${line}\n   ${paper.url}` : line;
 }
 
 function paperDetailText(paper: Paper): string {
   const facts = [
     `Published ${monthYear(paper.published)}`,
+    paper.venue ? `at ${paper.venue}` : 'preprint',
     `${paper.categoryName} (${paper.category})`,
   ];
   if (paper.codeUrl) facts.push(`code: ${paper.codeUrl}`);
   else if (paper.hasCode) facts.push('code available');
   const lines = [paper.title, authorLine(paper), facts.join(' · ')];
   if (paper.url) lines.push(paper.url);
+  if (paper.pdfUrl) lines.push(`PDF: ${paper.pdfUrl}`);
   if (paper.aliases.length > 0) lines.push(`Introduces: ${paper.aliases.join(', ')}`);
   if (paper.abstract) lines.push('', paper.abstract);
   return lines.join('\n');

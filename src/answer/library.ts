@@ -1,6 +1,7 @@
 import { corpusFingerprint } from '../corpus/fingerprint.js';
 import type { Paper } from '../corpus/paper.js';
 import { AuthorDirectory } from '../people/author-directory.js';
+import { type Identity, identifyPeople } from '../people/identities.js';
 import { PaperIndex } from '../search/paper-index.js';
 import { newestFirst } from './find-papers.js';
 
@@ -12,36 +13,37 @@ export interface Library {
   byId: ReadonlyMap<string, Paper>;
   /** Identifies the indexed content: a corpus with the same fingerprint needs no new index. */
   fingerprint: string;
-  /** How many names the source lists before "et al." (the longest such list); undefined when no list is cut. */
-  truncatedAfter: number | undefined;
   index: PaperIndex;
   directory: AuthorDirectory;
+}
+
+export interface LibraryOptions {
+  /** Identities with every spelling (from the corpus); derived from the papers' authors when absent. */
+  people?: readonly Identity[];
+  /** Supplies the index, e.g. from a snapshot; built from the papers when absent. */
+  indexFor?: (newestFirst: readonly Paper[], fingerprint: string) => PaperIndex;
 }
 
 /**
  * Builds the search structures. The index is built in newest-first order, so
  * whatever it cannot rank (a search of only very common words) comes newest
- * first; `indexFor` may supply it instead (from a snapshot).
+ * first.
  */
 export function createLibrary(
   papers: readonly Paper[],
-  indexFor: (newestFirst: readonly Paper[], fingerprint: string) => PaperIndex = (sorted) =>
-    new PaperIndex(sorted),
+  {
+    people = identifyPeople(papers).identities,
+    indexFor = (sorted) => new PaperIndex(sorted),
+  }: LibraryOptions = {},
 ): Library {
   const sorted = [...papers].sort(newestFirst);
   const fingerprint = corpusFingerprint(sorted);
-  let truncatedAfter: number | undefined;
-  for (const paper of papers) {
-    if (paper.authorsTruncated)
-      truncatedAfter = Math.max(truncatedAfter ?? 0, paper.authors.length);
-  }
   return {
     papers,
     newestFirst: sorted,
     byId: new Map(papers.map((paper) => [paper.id, paper])),
-    truncatedAfter,
     fingerprint,
     index: indexFor(sorted, fingerprint),
-    directory: new AuthorDirectory(papers),
+    directory: new AuthorDirectory(people),
   };
 }

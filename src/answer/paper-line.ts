@@ -7,7 +7,10 @@ export function monthYear(iso: string): string {
   return `${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
 }
 
-/** "Tianrui Qin, Xitong Gao, Juanjuan Zhao et al." — et al. wherever the source stopped. */
+/** Authors a one-line paper entry shows before "et al."; the detail view shows them all. */
+export const LIST_AUTHORS = 3;
+
+/** "Tianrui Qin, Xitong Gao, Juanjuan Zhao et al." — et al. wherever the source stopped or `max` cuts. */
 export function authorLine(paper: Paper, max = paper.authors.length): string {
   const shown = paper.authors.slice(0, max).join(', ');
   return paper.authorsTruncated || paper.authors.length > max ? `${shown} et al.` : shown;

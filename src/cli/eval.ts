@@ -4,11 +4,14 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { createCore } from '../core.js';
 import { loadCorpusDir } from '../corpus/load-corpus.js';
-import { checkAnswer, ExampleFileSchema } from '../eval/example-questions.js';
+import { checkAnswer, ExampleFileSchema, exampleKeys } from '../eval/example-questions.js';
 import { runCli } from './run-cli.js';
 
 /** The shared examples when this checkout sits beside them, else the bundled copy. */
-const DEFAULT_FILES = ['../shared/examples/questions.json', 'test/fixtures/example-questions.json'];
+const DEFAULT_FILES = [
+  '../shared/examples/questions-full.json',
+  'test/fixtures/example-questions.json',
+];
 
 runCli(async () => {
   const { values } = parseArgs({
@@ -18,13 +21,12 @@ runCli(async () => {
     values.file ?? DEFAULT_FILES.find((candidate) => existsSync(candidate)) ?? DEFAULT_FILES[1];
   const examples = ExampleFileSchema.parse(JSON.parse(await readFile(file as string, 'utf8')));
   const corpus = await loadCorpusDir(loadConfig().corpusDir);
-  const core = createCore(corpus.papers);
-  // Papers are numbered 1-N in the order the listing gives them.
-  const numbers = new Map(corpus.papers.map((paper, index) => [paper.id, index + 1]));
+  const core = createCore(corpus);
+  const keys = exampleKeys(core.library);
   let passed = 0;
   for (const example of examples.cases) {
     const answer = core.ask(example.q, { today: examples.today, limit: 1000 });
-    const failures = checkAnswer(answer, example, (id) => numbers.get(id) ?? 0);
+    const failures = checkAnswer(answer, example, keys);
     if (failures.length === 0) passed++;
     if (failures.length > 0 || values.verbose) {
       process.stdout.write(`${failures.length === 0 ? 'ok  ' : 'FAIL'} ${example.q}\n`);

@@ -1,8 +1,8 @@
 import { createLibrary } from '../answer/library.js';
-import { type Core, createCore } from '../core.js';
+import { type Core, type CoreSource, createCore } from '../core.js';
 import type { PaperFacts } from '../corpus/build-paper.js';
 import { type Corpus, loadCorpusDir } from '../corpus/load-corpus.js';
-import { formatProblem, type Paper } from '../corpus/paper.js';
+import { formatProblem } from '../corpus/paper.js';
 import type { Logger } from '../logger.js';
 import { cachedIndex } from '../search/index-cache.js';
 
@@ -19,20 +19,18 @@ export async function loadCore(
   const corpus = await loadCorpusDir(dir, learned);
   for (const problem of corpus.problems) logger.warn({ problem }, formatProblem(problem));
   logger.debug({ papers: corpus.papers.length, dir }, 'corpus loaded');
-  return { core: coreBuilder(logger, indexCacheDir)(corpus.papers), corpus };
+  return { core: coreBuilder(logger, indexCacheDir)(corpus), corpus };
 }
 
 /** Builds cores, reading and saving index snapshots in `indexCacheDir` when one is given. */
-export function coreBuilder(
-  logger: Logger,
-  indexCacheDir?: string,
-): (papers: readonly Paper[]) => Core {
-  if (!indexCacheDir) return (papers) => createCore(papers);
-  return (papers) =>
+export function coreBuilder(logger: Logger, indexCacheDir?: string): (corpus: CoreSource) => Core {
+  if (!indexCacheDir) return (corpus) => createCore(corpus);
+  return (corpus) =>
     createCore(
-      papers,
-      createLibrary(papers, (sorted, fingerprint) =>
-        cachedIndex(sorted, fingerprint, indexCacheDir, logger),
-      ),
+      corpus,
+      createLibrary('papers' in corpus ? corpus.papers : corpus, {
+        ...('papers' in corpus && corpus.people ? { people: corpus.people } : {}),
+        indexFor: (sorted, fingerprint) => cachedIndex(sorted, fingerprint, indexCacheDir, logger),
+      }),
     );
 }

@@ -1,3 +1,4 @@
+import { arxivLinks } from './arxiv-id.js';
 import { categoryFromCode } from './categories.js';
 import { findAliases } from './find-aliases.js';
 import { findCodeUrl } from './find-code-url.js';
@@ -16,15 +17,21 @@ export interface PaperFacts {
   hasCode?: boolean;
   codeUrl?: string;
   url?: string;
+  pdfUrl?: string;
   arxivId?: string;
+  venue?: string;
   aliases?: string[];
+  /** Public pages the facts were read from. */
+  sources?: string[];
+  /** Where the entry came from, as `file:line` (or `arxiv:<id>` for a feed). */
   source: string;
 }
 
 export type BuildResult = { ok: true; paper: Paper } | { ok: false; reason: string };
 
 /**
- * Adds the derived fields: id, full category and its name, code link, aliases.
+ * Adds the derived fields: id, full category and its name, code link, arXiv
+ * links, aliases.
  * `isSharedTerm` tells which words other papers use too (see findAliases).
  */
 export function buildPaper(
@@ -36,6 +43,9 @@ export function buildPaper(
   const codeUrl = facts.codeUrl ?? findCodeUrl(facts.abstract);
   const found = findAliases(facts.title, facts.abstract, isSharedTerm);
   const aliases = [...new Set([...(facts.aliases ?? []), ...found])];
+  const arxiv = facts.arxivId ? arxivLinks(facts.arxivId) : undefined;
+  const url = facts.url ?? arxiv?.url;
+  const pdfUrl = facts.pdfUrl ?? arxiv?.pdfUrl;
   return {
     ok: true,
     paper: {
@@ -48,10 +58,13 @@ export function buildPaper(
       categoryName: category.name,
       hasCode: Boolean(facts.hasCode || codeUrl),
       ...(codeUrl ? { codeUrl } : {}),
-      ...(facts.url ? { url: facts.url } : {}),
+      ...(url ? { url } : {}),
+      ...(pdfUrl ? { pdfUrl } : {}),
       ...(facts.arxivId ? { arxivId: facts.arxivId } : {}),
+      ...(facts.venue ? { venue: facts.venue } : {}),
       abstract: facts.abstract,
       aliases,
+      sources: facts.sources ?? [],
       source: facts.source,
     },
   };

@@ -1,11 +1,16 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
+import { type Identity, identifyPeople } from '../people/identities.js';
+import {
+  IDENTITY_OVERRIDES_FILE,
+  type IdentityOverrides,
+  parseIdentityOverrides,
+} from '../people/identity-overrides.js';
 import { truncate } from '../text/truncate.js';
 import { buildPaper, type PaperFacts, wordDocumentFrequency } from './build-paper.js';
 import { type MergeInput, mergePapers } from './merge-papers.js';
 import { type CorpusProblem, type Paper, PaperSchema } from './paper.js';
 import { listedCoauthorNames, parseListing } from './parse-listing.js';
-import { titleKey } from './slug.js';
 import { parseStructuredEntries } from './structured-entries.js';
 
 /** Longer abstracts are cut (and reported): no real abstract comes close, and huge ones slow every search. */
@@ -15,6 +20,8 @@ export const MAX_TITLE_LENGTH = 1_000;
 
 export interface Corpus {
   papers: Paper[];
+  /** Everyone who wrote a paper, one identity per person however their name is spelled. */
+  people: Identity[];
   problems: CorpusProblem[];
 }
 
@@ -47,9 +54,11 @@ export async function readCorpusFiles(dir: string): Promise<SourceFile[]> {
 }
 
 /**
- * Parses and merges in-memory source files, plus papers learned from feeds
- * (which enrich a listed paper with the same title, or add a new one); the
- * pure heart of loadCorpusDir.
+ * Parses and merges in-memory source files, plus facts learned from public
+ * sources (which enrich a listed paper with the same arXiv id or title, or
+ * add a new one); the pure heart of loadCorpusDir. Spellings of one person
+ * become one identity (see `people/identities.ts`), and `people.json` in the
+ * folder may join or split identities by hand.
  */
 export function buildCorpus(
   files: readonly SourceFile[],
@@ -58,79 +67,102 @@ export function buildCorpus(
   const listings = files.filter((f) => f.name.endsWith('.txt'));
   const knownNames = new Set(listings.flatMap((f) => [...listedCoauthorNames(f.text)]));
   const problems: CorpusProblem[] = [];
-  const facts: Array<{ facts: PaperFacts; kind: MergeInput['kind']; file: string; line: number }> =
-    [];
+  const inputs: MergeInput[] = [];
+  let overrides: { file: string; overrides: IdentityOverrides } | undefined;
 
   for (const file of files) {
     if (file.name.endsWith('.txt')) {
       const parsed = parseListing(file.text, file.name, knownNames);
       problems.push(...parsed.problems);
-      for (const entry of parsed.entries) {
-        const source = `${file.name}:${entry.line}`;
-        facts.push({
-          facts: { ...entry, source },
-          kind: 'primary',
+      for (const { line, categoryCode, ...entry } of parsed.entries) {
+        inputs.push({
+          facts: { ...entry, categoryCode, source: `${file.name}:${line}` },
+          rank: 'listing',
           file: file.name,
-          line: entry.line,
+          line,
         });
       }
+    } else if (basename(file.name) === IDENTITY_OVERRIDES_FILE) {
+      const parsed = parseIdentityOverrides(file.text, file.name);
+      problems.push(...parsed.problems);
+      overrides = { file: file.name, overrides: parsed.overrides };
     } else {
       const parsed = parseStructuredEntries(file.text, file.name);
       problems.push(...parsed.problems);
       for (const { line, category, ...entry } of parsed.entries) {
-        const source = `${file.name}:${line}`;
-        facts.push({
-          facts: { ...entry, categoryCode: category, source },
-          kind: 'enrichment',
+        inputs.push({
+          facts: {
+            ...entry,
+            ...(category ? { categoryCode: category } : {}),
+            source: `${file.name}:${line}`,
+          },
+          rank: 'hand',
           file: file.name,
           line,
         });
       }
     }
   }
-
-  for (const paperFacts of learned) {
-    facts.push({ facts: paperFacts, kind: 'enrichment', file: paperFacts.source, line: 0 });
+  for (const facts of learned) {
+    inputs.push({ facts, rank: 'learned', file: facts.source, line: 0 });
   }
 
-  for (const entry of facts) {
-    const { facts: paper, file, line } = entry;
+  const merged = mergePapers(inputs);
+  problems.push(...merged.problems);
+  const sane = merged.facts.filter((paper) => {
+    const [file, line] = location(paper.source);
+    if (paper.title.length > MAX_TITLE_LENGTH) {
+      problems.push({
+        file,
+        line,
+        message: `title is ${paper.title.length} characters long (are the authors missing?); skipped`,
+      });
+      return false;
+    }
     if (paper.abstract.length > MAX_ABSTRACT_LENGTH) {
       problems.push({
         file,
         line,
         message: `abstract is ${paper.abstract.length} characters; cut to ${MAX_ABSTRACT_LENGTH}`,
       });
-      entry.facts = { ...paper, abstract: truncate(paper.abstract, MAX_ABSTRACT_LENGTH) };
+      paper.abstract = truncate(paper.abstract, MAX_ABSTRACT_LENGTH);
     }
-  }
-  const sane = facts.filter(({ facts: paper, file, line }) => {
-    if (paper.title.length <= MAX_TITLE_LENGTH) return true;
-    problems.push({
-      file,
-      line,
-      message: `title is ${paper.title.length} characters long (are the authors missing?); skipped`,
-    });
-    return false;
+    return true;
   });
 
-  // Count each paper once even when a JSON entry repeats a listing entry.
-  const distinct = new Map(sane.map((f) => [titleKey(f.facts.title), f.facts]));
-  const frequency = wordDocumentFrequency(distinct.values());
+  const frequency = wordDocumentFrequency(sane);
   const isSharedTerm = (word: string) => (frequency.get(word) ?? 0) > 1;
-  const inputs: MergeInput[] = [];
-  for (const { facts: paperFacts, kind, file, line } of sane) {
-    const built = buildPaper(paperFacts, isSharedTerm);
+  const papers: Paper[] = [];
+  const ids = new Set<string>();
+  for (const facts of sane) {
+    const built = buildPaper(facts, isSharedTerm);
     const valid = built.ok ? PaperSchema.safeParse(built.paper) : undefined;
-    if (valid?.success) inputs.push({ paper: valid.data, kind, file, line });
-    else {
-      const issue = valid?.error.issues[0];
-      const reason = built.ok
-        ? `${issue?.path.join('.') || 'paper'}: ${issue?.message ?? 'invalid'}`
-        : built.reason;
-      problems.push({ file, line, message: `${reason}; skipped` });
+    if (valid?.success) {
+      papers.push(withUniqueId(valid.data, ids));
+      continue;
     }
+    const issue = valid?.error.issues[0];
+    const reason = built.ok
+      ? `${issue?.path.join('.') || 'paper'}: ${issue?.message ?? 'invalid'}`
+      : built.reason;
+    const [file, line] = location(facts.source);
+    problems.push({ file, line, message: `${reason}; skipped` });
   }
-  const merged = mergePapers(inputs);
-  return { papers: merged.papers, problems: [...problems, ...merged.problems] };
+  const people = identifyPeople(papers, overrides?.overrides, overrides?.file);
+  problems.push(...people.problems);
+  return { papers: people.papers, people: people.identities, problems };
+}
+
+/** `file:line` back into its parts, for reporting a merged paper where its main entry stands. */
+function location(source: string): [string, number] {
+  const match = /^(.*):(\d+)$/u.exec(source);
+  return match ? [match[1] as string, Number(match[2])] : [source, 0];
+}
+
+/** Different titles can share a slug once cut to length; later ones get a suffix. */
+function withUniqueId(paper: Paper, taken: Set<string>): Paper {
+  let id = paper.id;
+  for (let n = 2; taken.has(id); n++) id = `${paper.id}-${n}`;
+  taken.add(id);
+  return id === paper.id ? paper : { ...paper, id };
 }

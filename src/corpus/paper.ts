@@ -16,8 +16,15 @@ export const PaperSchema = z.object({
   categoryName: z.string().min(1),
   hasCode: z.boolean(),
   codeUrl: z.url().optional(),
+  /** The paper's landing page: its arXiv abstract page when the arXiv id is known. */
   url: z.url().optional(),
+  pdfUrl: z.url().optional(),
+  /** arXiv identifier without a version suffix, e.g. `2303.15127`. */
   arxivId: z.string().optional(),
+  /** Where it was published ("NeurIPS 2022"); absent for a preprint or where unknown. */
+  venue: z.string().min(1).optional(),
+  /** Public pages the metadata (ids, authors, venue) was read from. */
+  sources: z.array(z.string()),
   abstract: z.string(),
   /** Method or system names the paper introduces (UEraser, MORA, HeteroLoRA …). */
   aliases: z.array(z.string()),

@@ -1,22 +1,40 @@
 import { z } from 'zod';
+import { ARXIV_ID, withoutVersion } from './arxiv-id.js';
 import type { CorpusProblem } from './paper.js';
 
 /**
- * A paper added by hand as JSON (`corpus/*.json`): either an array of entries
- * or `{ "papers": [...] }`. Richer than the listing: full author lists, links.
+ * A paper described by hand as JSON (`corpus/*.json`): either an array of
+ * entries or `{ "papers": [...] }`. An entry whose title matches a listed
+ * paper adds what the listing lacks (arXiv id, full author list, venue, the
+ * pages the facts came from); any other entry is a new paper and must also
+ * give `authors`, `published` and `category`.
  */
 export const StructuredEntrySchema = z.object({
   title: z.string().trim().min(1),
-  authors: z.array(z.string().trim().min(1)).min(1),
+  authors: z.array(z.string().trim().min(1)).min(1).optional(),
   authorsTruncated: z.boolean().default(false),
-  published: z.iso.date(),
-  category: z.string().trim().min(2),
+  published: z.iso.date().optional(),
+  category: z.string().trim().min(2).optional(),
   abstract: z.string().trim().default(''),
   url: z.url().optional(),
-  arxivId: z.string().trim().optional(),
+  pdfUrl: z.url().optional(),
+  arxivId: z
+    .string()
+    .trim()
+    .regex(ARXIV_ID, 'expected an arXiv id such as 2303.15127 or cs/0112017')
+    .transform(withoutVersion)
+    .optional(),
+  /** `null` says what an absent venue says: no venue is known (a preprint). */
+  venue: z
+    .string()
+    .trim()
+    .min(1)
+    .nullish()
+    .transform((venue) => venue ?? undefined),
   codeUrl: z.url().optional(),
   hasCode: z.boolean().optional(),
   aliases: z.array(z.string().trim().min(1)).default([]),
+  sources: z.array(z.string().trim().min(1)).default([]),
 });
 
 export type StructuredEntry = z.infer<typeof StructuredEntrySchema> & { line: number };

@@ -1,13 +1,10 @@
-import type { Paper } from '../corpus/paper.js';
 import { typoBudget } from '../text/edit-distance.js';
 import { NearWords } from '../text/near-words.js';
+import type { Identity } from './identities.js';
 import { nameKey, nameWords } from './name-key.js';
 
-export interface Author {
-  name: string;
-  /** Ids of the papers that list this person. */
-  paperIds: string[];
-}
+/** A person as the directory knows them: one identity, all its spellings. */
+export type Author = Identity;
 
 /** How a written name was tied to a person, weakest last. */
 export type NameMatchKind =
@@ -26,6 +23,7 @@ export interface NameMatch {
   authors: Author[];
 }
 
+/** One spelling of a person. */
 interface Entry {
   author: Author;
   words: string[];
@@ -44,6 +42,7 @@ const suggestionBudget = (length: number) => Math.max(2, Math.ceil(length / 3));
  */
 export class AuthorDirectory {
   readonly #entries: Entry[];
+  readonly #byDisplayName = new Map<string, Author>();
   readonly #byKey = new Map<string, Entry[]>();
   readonly #bySurname = new Map<string, Entry[]>();
   readonly #byGiven = new Map<string, Entry[]>();
@@ -52,20 +51,18 @@ export class AuthorDirectory {
   /** Most papers first: the order completion offers names in. */
   readonly #prolificFirst: Entry[];
 
-  constructor(papers: readonly Paper[]) {
+  constructor(people: readonly Identity[]) {
     const byName = new Map<string, Entry>();
-    for (const paper of papers) {
-      for (const name of new Set(paper.authors)) {
-        const words = nameWords(name);
+    for (const author of people) {
+      for (const spelling of author.spellings) {
+        const words = nameWords(spelling);
         const key = nameKey(words);
-        let entry = byName.get(key);
-        if (!entry) {
-          const surnameFirst = nameKey([words.at(-1) as string, ...words.slice(0, -1)]);
-          entry = { author: { name, paperIds: [] }, words, keys: [key, surnameFirst] };
-          byName.set(key, entry);
-        }
-        entry.author.paperIds.push(paper.id);
+        const id = `${author.id}|${key}`;
+        if (byName.has(id)) continue;
+        const surnameFirst = nameKey([words.at(-1) as string, ...words.slice(0, -1)]);
+        byName.set(id, { author, words, keys: [key, surnameFirst] });
       }
+      this.#byDisplayName.set(author.name, author);
     }
     this.#entries = [...byName.values()];
     for (const entry of this.#entries) {
@@ -119,7 +116,7 @@ export class AuthorDirectory {
     }
     if (allowTypos) {
       const [best] = this.#closest(key, 1, typoBudget(key.length));
-      if (best) return match(asked, 'typo', [best.entry]);
+      if (best) return { asked, kind: 'typo', authors: [best.author] };
     }
     return undefined;
   }
@@ -133,35 +130,33 @@ export class AuthorDirectory {
   suggest(asked: string, limit = 3): string[] {
     const key = nameKey(nameWords(asked));
     return this.#closest(key, limit, suggestionBudget(key.length)).map(
-      (candidate) => candidate.entry.author.name,
+      (candidate) => candidate.author.name,
     );
   }
 
   /** Authors whose names start with, or have a word starting with, the text; most papers first. */
   complete(prefix: string, limit = 25): Author[] {
     const key = nameKey(nameWords(prefix));
-    const found: Entry[] = [];
+    const found = new Set<Author>();
     const take = (test: (entry: Entry) => boolean) => {
       for (const entry of this.#prolificFirst) {
-        if (found.length >= limit) return;
-        if (!found.includes(entry) && test(entry)) found.push(entry);
+        if (found.size >= limit) return;
+        if (test(entry)) found.add(entry.author);
       }
     };
     take((entry) => entry.keys[0].startsWith(key));
     take((entry) => entry.words.some((w) => w.startsWith(key)));
-    return found.map((entry) => entry.author);
+    return [...found];
   }
 
-  /** Ids of the papers that list any of these exact names. */
+  /** Ids of the papers that list any of these people, by display name. */
   paperIdsOf(names: readonly string[]): Set<string> {
-    const ids = new Set<string>();
-    for (const name of names) {
-      const key = nameKey(nameWords(name));
-      for (const entry of this.#byKey.get(key) ?? []) {
-        if (entry.keys[0] === key) for (const id of entry.author.paperIds) ids.add(id);
-      }
-    }
-    return ids;
+    return new Set(names.flatMap((name) => this.#byDisplayName.get(name)?.paperIds ?? []));
+  }
+
+  /** The person shown under this display name. */
+  byName(name: string): Author | undefined {
+    return this.#byDisplayName.get(name);
   }
 
   #matchInitials(words: string[]): Entry[] {
@@ -175,18 +170,20 @@ export class AuthorDirectory {
     );
   }
 
-  /** The nearest names within `budget` edits, in either word order, most prolific first among equals. */
-  #closest(key: string, limit: number, budget: number): Array<{ entry: Entry; distance: number }> {
-    const best = new Map<Entry, number>();
+  /** The nearest people within `budget` edits, in either word order, most prolific first among equals. */
+  #closest(
+    key: string,
+    limit: number,
+    budget: number,
+  ): Array<{ author: Author; distance: number }> {
+    const best = new Map<Author, number>();
     for (const { value, distance } of this.#near.near(key, budget)) {
-      best.set(value, Math.min(distance, best.get(value) ?? distance));
+      best.set(value.author, Math.min(distance, best.get(value.author) ?? distance));
     }
     return [...best]
-      .map(([entry, distance]) => ({ entry, distance }))
+      .map(([author, distance]) => ({ author, distance }))
       .sort(
-        (a, b) =>
-          a.distance - b.distance ||
-          b.entry.author.paperIds.length - a.entry.author.paperIds.length,
+        (a, b) => a.distance - b.distance || b.author.paperIds.length - a.author.paperIds.length,
       )
       .slice(0, limit);
   }
@@ -200,5 +197,9 @@ function add<K>(map: Map<K, Entry[]>, key: K, entry: Entry): void {
 }
 
 function match(asked: string, kind: NameMatchKind, entries: Entry[]): NameMatch {
-  return { asked, kind, authors: entries.map((entry) => entry.author) };
+  return { asked, kind, authors: unique(entries.map((entry) => entry.author)) };
+}
+
+function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
 }

@@ -15,27 +15,38 @@ describe('answers', () => {
   it('GIVEN a co-author question THEN people are ranked by shared papers and the asked person is excluded', () => {
     const answer = ask('who does Tianrui Qin work with?');
     expect(answer.shape).toBe('coauthors');
-    expect(answer.people?.slice(0, 2)).toEqual([
-      { name: 'Xitong Gao', papers: 3 },
-      { name: 'Juanjuan Zhao', papers: 2 },
+    expect(answer.people?.slice(0, 3)).toEqual([
+      { name: 'Xitong Gao', papers: 5 },
+      { name: 'Cheng-Zhong Xu', papers: 3 },
+      { name: 'Kejiang Ye', papers: 3 },
     ]);
     expect(answer.people?.map((p) => p.name)).not.toContain('Tianrui Qin');
   });
 
-  it('GIVEN an author filter THEN the answer says the source truncates author lists', () => {
-    expect(ask('papers by Juanjuan Zhao').notes.join(' ')).toMatch(
-      /stop after three names \(“et al\.”\)/u,
+  it('GIVEN a question about people THEN the et al. note appears only when an answer paper is cut, saying how many', () => {
+    const cut = ask('papers by Xuan Wang');
+    expect(numbersOf(cut.papers).sort()).toEqual([12, 16]);
+    expect(cut.notes).toContain(
+      '1 of these papers lists only its first three authors (“et al.”), so people further down are not counted.',
     );
-    expect(ask('papers by Juanjuan Zhao').text).toContain('Juanjuan Zhao et al.');
+    expect(ask('papers by Juanjuan Zhao').notes.join(' ')).not.toMatch(/et al/u);
+    expect(ask('papers by Juanjuan Zhao').text).toContain(
+      'Tianrui Qin, Xitong Gao, Juanjuan Zhao et al.',
+    );
+    expect(ask('latest on backdoors').notes.join(' ')).not.toMatch(/et al/u);
   });
 
   it('GIVEN an unknown author THEN nothing is listed and close names are offered', () => {
     const answer = ask('papers by Yuren Zhang');
     expect(answer.papers).toEqual([]);
     expect(answer.notes[0]).toBe(
-      'No author named Yuren Zhang in the corpus; did you mean Yiren Zhao or Cheng Zhang?',
+      'No author named Yuren Zhang in the corpus; did you mean Yiren Zhao, Cheng Zhang or Ge Zhang?',
     );
-    expect(answer.suggestions).toEqual(['papers by Yiren Zhao', 'papers by Cheng Zhang']);
+    expect(answer.suggestions).toEqual([
+      'papers by Yiren Zhao',
+      'papers by Cheng Zhang',
+      'papers by Ge Zhang',
+    ]);
   });
 
   it('GIVEN filters that exclude each other THEN the answer says which one to drop', () => {
@@ -65,13 +76,16 @@ describe('answers', () => {
     expect(answer.bibtex).toBe(toBibtex(paperNumber(4)));
     expect(answer.bibtex).toContain('@misc{qin2022flareon,');
     expect(answer.bibtex).toContain(
-      'author       = {Qin, Tianrui and He, Xianghuan and Gao, Xitong and others}',
+      'author        = {Qin, Tianrui and He, Xianghuan and Gao, Xitong and Zhao, Yiren and Ye, Kejiang and Xu, Cheng-Zhong}',
+    );
+    expect(toBibtex(paperNumber(16))).toContain(
+      'author        = {Wang, Xuan and Liang, Siyuan and Liu, Zhe and others}',
     );
     expect(answer.bibtex).toContain(
-      'note         = {Code: \\url{https://github.com/lafeat/flareon}}',
+      'note          = {Code: \\url{https://github.com/lafeat/flareon}}',
     );
     expect(toBibtex({ ...paperNumber(2), title: 'MORA: 100% of $5 & more_x' })).toContain(
-      'title        = {{MORA:} 100\\% of \\$5 \\& more\\_x}',
+      'title         = {{MORA:} 100\\% of \\$5 \\& more\\_x}',
     );
   });
 
@@ -84,12 +98,12 @@ describe('answers', () => {
   it('GIVEN a page size and offset THEN papers are that page and the text counts the rest', () => {
     const first = ask('papers by Xitong Gao', 5, 0);
     const second = ask('papers by Xitong Gao', 5, 5);
-    expect(first.total).toBe(16);
+    expect(first.total).toBe(22);
     expect(second.papers).toHaveLength(5);
     expect(second.offset).toBe(5);
     expect(new Set([...first.papers, ...second.papers]).size).toBe(10);
     expect(second.text).toContain('6. ');
-    expect(second.text).toContain('… and 6 more.');
+    expect(second.text).toContain('… and 12 more.');
   });
 
   it('GIVEN "recent" with nothing recent THEN it widens to the newest and says so', () => {

@@ -133,6 +133,7 @@ export function syntheticCorpus(size: number, seed = 42): SyntheticCorpus {
       title,
       authors: names,
       authorsTruncated: false,
+      sources: [],
       published: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
       category,
       categoryName,

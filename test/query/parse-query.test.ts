@@ -55,6 +55,7 @@ describe('parseQuery: people', () => {
     expect(search('papers by Yuren Zhang').filters.unknownAuthors[0]?.suggestions).toEqual([
       'Yiren Zhao',
       'Cheng Zhang',
+      'Ge Zhang',
     ]);
     expect(search('papers by Nobody Person').filters.topic).toBeUndefined();
   });

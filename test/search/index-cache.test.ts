@@ -14,9 +14,9 @@ describe('index snapshots on disk', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pubbot-index-'));
     const log = memoryLogger();
     const build = () =>
-      createLibrary(papers, (sorted, fingerprint) =>
-        cachedIndex(sorted, fingerprint, dir, log.logger),
-      );
+      createLibrary(papers, {
+        indexFor: (sorted, fingerprint) => cachedIndex(sorted, fingerprint, dir, log.logger),
+      });
     const first = build();
     const second = build();
     expect(log.lines().map((l) => l.msg)).toEqual([
@@ -33,18 +33,20 @@ describe('index snapshots on disk', () => {
   it('GIVEN a damaged snapshot THEN it is rebuilt; GIVEN a changed corpus THEN the old snapshot is removed', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pubbot-index-'));
     const log = memoryLogger();
-    const library = createLibrary(papers, (sorted, fingerprint) => {
-      writeFileSync(join(dir, `index-${fingerprint}.json`), '{ not json');
-      return cachedIndex(sorted, fingerprint, dir, log.logger);
+    const library = createLibrary(papers, {
+      indexFor: (sorted, fingerprint) => {
+        writeFileSync(join(dir, `index-${fingerprint}.json`), '{ not json');
+        return cachedIndex(sorted, fingerprint, dir, log.logger);
+      },
     });
     expect(log.lines().map((l) => l.msg)).toEqual([
       'index snapshot unusable; rebuilding',
       'index snapshot saved',
     ]);
     const changed = papers.slice(1);
-    const other = createLibrary(changed, (sorted, fingerprint) =>
-      cachedIndex(sorted, fingerprint, dir, log.logger),
-    );
+    const other = createLibrary(changed, {
+      indexFor: (sorted, fingerprint) => cachedIndex(sorted, fingerprint, dir, log.logger),
+    });
     expect(readdirSync(dir)).toEqual([`index-${other.fingerprint}.json`]);
     expect(other.fingerprint).not.toBe(library.fingerprint);
   });

@@ -3,22 +3,30 @@ import { fileURLToPath } from 'node:url';
 import { type Core, createCore } from '../../src/core.js';
 import { buildCorpus } from '../../src/corpus/load-corpus.js';
 import type { Paper } from '../../src/corpus/paper.js';
+import type { Identity } from '../../src/people/identities.js';
 
 export const LISTING_PATH = fileURLToPath(
   new URL('../../corpus/publications.txt', import.meta.url),
 );
 export const LISTING_TEXT = readFileSync(LISTING_PATH, 'utf8');
+export const METADATA_PATH = fileURLToPath(new URL('../../corpus/papers.json', import.meta.url));
+export const METADATA_TEXT = readFileSync(METADATA_PATH, 'utf8');
 
 /** The example questions' clock, so relative dates in tests never drift. */
 export const TODAY = '2026-11-25';
 
-let cached: { papers: Paper[]; core: Core } | undefined;
+let cached: { papers: Paper[]; people: Identity[]; core: Core } | undefined;
 
-/** The bundled 25-paper corpus and a core over it, built once per test file. */
-export function bundled(): { papers: Paper[]; core: Core } {
+/** The bundled 25-paper corpus (listing and metadata) and a core over it, built once per test file. */
+export function bundled(): { papers: Paper[]; people: Identity[]; core: Core } {
   if (!cached) {
-    const { papers } = buildCorpus([{ name: 'corpus/publications.txt', text: LISTING_TEXT }]);
-    cached = { papers, core: createCore(papers) };
+    const corpus = buildCorpus([
+      { name: 'corpus/papers.json', text: METADATA_TEXT },
+      { name: 'corpus/publications.txt', text: LISTING_TEXT },
+    ]);
+    if (corpus.problems.length > 0)
+      throw new Error(`bundled corpus has problems: ${JSON.stringify(corpus.problems)}`);
+    cached = { papers: corpus.papers, people: corpus.people, core: createCore(corpus) };
   }
   return cached;
 }
