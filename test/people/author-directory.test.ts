@@ -15,6 +15,14 @@ describe('AuthorDirectory', () => {
     expect(names('Y Zhao')).toEqual(['Yiren Zhao']);
   });
 
+  it('GIVEN any spelling the sources use THEN it resolves to the one person', () => {
+    expect(names('Robert D. Mullins')).toEqual(['Robert Mullins']);
+    expect(names('Robert D Mullins')).toEqual(['Robert Mullins']);
+    expect(names('George Constantinides')).toEqual(['George A. Constantinides']);
+    expect(names('Chengzhong Xu')).toEqual(['Cheng-Zhong Xu']);
+    expect(directory.suggest('Chengzong Xu')[0]).toBe('Cheng-Zhong Xu');
+  });
+
   it('GIVEN near names THEN they stay apart', () => {
     expect(names('Cheng Zhang')).toEqual(['Cheng Zhang']);
     expect(names('Xuan Wang')).toEqual(['Xuan Wang']);
