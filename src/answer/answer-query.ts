@@ -107,7 +107,7 @@ function draftSearchAnswer(query: SearchQuery, library: Library, options: Answer
     case 'count':
       return page('count', { count: total });
     case 'coauthors':
-      return page('coauthors', { people: collaborators(papers, filters) });
+      return page('coauthors', { people: collaborators(papers, filters, library) });
     case 'detail': {
       const chosen = pickOne(papers, found, query.intent, notes);
       return chosen ? { ...page('detail'), offset: 0, papers: [chosen] } : page('list');
@@ -198,7 +198,7 @@ function sortPapers(found: FoundPapers, order: Order): Paper[] {
 }
 
 /** People on the matched papers other than the ones asked about, by shared papers. */
-function collaborators(papers: Paper[], filters: Filters): Person[] {
+function collaborators(papers: Paper[], filters: Filters, library: Library): Person[] {
   const asked = new Set(
     filters.authors.flatMap((a) => a.names.map((name) => nameKey(nameWords(name)))),
   );
@@ -207,7 +207,11 @@ function collaborators(papers: Paper[], filters: Filters): Person[] {
     for (const name of paper.authors) {
       const key = nameKey(nameWords(name));
       if (asked.has(key)) continue;
-      const person = counts.get(key) ?? { name, papers: 0 };
+      const person = counts.get(key) ?? {
+        id: library.directory.byName(name)?.id ?? key,
+        name,
+        papers: 0,
+      };
       person.papers++;
       counts.set(key, person);
     }

@@ -2,10 +2,21 @@ import type { Paper } from '../corpus/paper.js';
 import type { Query } from '../query/query.js';
 
 export interface Person {
+  /** Identity id (see `people/identities.ts`), for follow-up requests about this person. */
+  id: string;
   name: string;
-  /** Papers shared with the person asked about. */
+  /** Papers counted for this person: shared with the person asked about, or in the ranking's scope. */
   papers: number;
 }
+
+/** What a grouped answer counts papers by. */
+export type GroupBy = 'year' | 'category' | 'author' | 'venue';
+
+/**
+ * Facts a question asks to see ("arxiv link for X", "who wrote Y", "when was
+ * Z published"): they change what is shown, never what is searched.
+ */
+export type Facet = 'link' | 'pdf' | 'code' | 'authors' | 'date' | 'abstract' | 'venue' | 'bibtex';
 
 /** One bar of a grouped answer: a year, a category code, a person or a venue, and how many papers. */
 export interface Group {
@@ -23,6 +34,12 @@ export type AnswerShape =
   | 'detail'
   | 'count'
   | 'coauthors'
+  /** People ranked by papers in scope ("who published the most on backdoors"). */
+  | 'ranking'
+  /** Papers counted per year, category, author or venue (`groups`). */
+  | 'groups'
+  /** Chat filler alone ("hi", "thanks!", "good bot"): a short friendly reply, never a list. */
+  | 'greeting'
   | 'cite';
 
 /**
@@ -44,6 +61,11 @@ export interface Answer {
   people?: Person[];
   /** Papers counted per year, category, person or venue, in the order to show them. */
   groups?: Group[];
+  groupBy?: GroupBy;
+  /** Facts the question asked to see; layouts show these first (links, authors, date …). */
+  show?: Facet[];
+  /** Words of the question that were read as chat filler and ignored ("pls", "thx", "@pubbot"). */
+  ignored?: string[];
   count?: number;
   bibtex?: string;
   text: string;

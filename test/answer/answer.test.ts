@@ -16,9 +16,9 @@ describe('answers', () => {
     const answer = ask('who does Tianrui Qin work with?');
     expect(answer.shape).toBe('coauthors');
     expect(answer.people?.slice(0, 3)).toEqual([
-      { name: 'Xitong Gao', papers: 5 },
-      { name: 'Cheng-Zhong Xu', papers: 3 },
-      { name: 'Kejiang Ye', papers: 3 },
+      { id: 'xitong-gao', name: 'Xitong Gao', papers: 5 },
+      { id: 'cheng-zhong-xu', name: 'Cheng-Zhong Xu', papers: 3 },
+      { id: 'kejiang-ye', name: 'Kejiang Ye', papers: 3 },
     ]);
     expect(answer.people?.map((p) => p.name)).not.toContain('Tianrui Qin');
   });

@@ -47,7 +47,7 @@ describe('command-line tools, run as real processes', () => {
       'who does Tianrui Qin work with?',
     ]);
     expect(lines[0].count).toBe(4);
-    expect(lines[1].people[0]).toEqual({ name: 'Xitong Gao', papers: 5 });
+    expect(lines[1].people[0]).toEqual({ id: 'xitong-gao', name: 'Xitong Gao', papers: 5 });
   });
 
   it('GIVEN bad arguments THEN a one-line usage error and exit code 2', async () => {
