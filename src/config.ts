@@ -3,10 +3,7 @@ import { dirname } from 'node:path';
 import { Cron } from 'croner';
 import { z } from 'zod';
 import { parseAnnounceChannels } from './announce/channels.js';
-
-import { ConfigError } from './config-error.js';
-
-export { ConfigError } from './config-error.js';
+import { ConfigError } from './errors.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 

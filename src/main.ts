@@ -1,6 +1,6 @@
-import { runCli } from './cli/run-cli.js';
 import { loadConfig } from './config.js';
 import { createLogger } from './logger.js';
+import { runCli } from './run-cli.js';
 import { startBot } from './runtime/start-bot.js';
 
 /**

@@ -1,5 +1,6 @@
-import { runCli } from '../../src/cli/run-cli.js';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/config.js';
+import { ConfigError } from '../../src/errors.js';
+import { runCli } from '../../src/run-cli.js';
 import { registerCommands } from './register-commands.js';
 
 /** `npm run discord:deploy-commands`: registers the slash commands, guild-scoped when DISCORD_GUILD_ID is set. */

@@ -17,6 +17,7 @@ import {
 } from '../../src/announce/subscription-commands.js';
 import type { Answer } from '../../src/answer/answer.js';
 import type { Core } from '../../src/core.js';
+import { PubbotError } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
 import type { Adapter } from '../../src/platform/adapter.js';
 import { InFlight } from '../../src/platform/in-flight.js';
@@ -41,9 +42,12 @@ export interface DiscordAdapterOptions {
 }
 
 /** A Discord problem no retry will fix; its message says what to change. */
-export class DiscordFatalError extends Error {
+export class DiscordFatalError extends PubbotError {
   override readonly name = 'DiscordFatalError';
-  readonly code = 'DISCORD_FATAL';
+
+  constructor(message: string) {
+    super('PLATFORM_FATAL', message);
+  }
 }
 
 /** Close codes after which discord.js stops reconnecting, with what they mean for an operator. */

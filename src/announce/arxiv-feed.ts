@@ -1,11 +1,15 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { z } from 'zod';
 import type { PaperFacts } from '../corpus/build-paper.js';
+import { PubbotError } from '../errors.js';
 
 /** A feed that could not be used; nothing from it is applied. */
-export class FeedError extends Error {
+export class FeedError extends PubbotError {
   override readonly name = 'FeedError';
-  readonly code = 'FEED_UNUSABLE';
+
+  constructor(message: string) {
+    super('FEED_UNUSABLE', message);
+  }
 }
 
 const text = z.preprocess(

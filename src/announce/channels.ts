@@ -1,4 +1,4 @@
-import { ConfigError } from '../config-error.js';
+import { ConfigError } from '../errors.js';
 
 /** Platforms a channel id can name. */
 export const PLATFORMS = ['discord', 'slack', 'shell'] as const;

@@ -1,12 +1,13 @@
 import { parseArgs } from 'node:util';
 import { plural } from '../answer/format-answer-text.js';
 import { loadConfig } from '../config.js';
+import { UsageError } from '../errors.js';
 import { createLogger } from '../logger.js';
+import { runCli } from '../run-cli.js';
 import { createAnnouncements } from '../runtime/announcements.js';
 import { CoreRef } from '../runtime/core-ref.js';
 import { openStore } from '../store/sqlite-store.js';
 import { coreBuilder, loadCore } from './load-core.js';
-import { runCli, UsageError } from './run-cli.js';
 
 const USAGE = 'usage: npm run announce -- --once [--dry-run] [--json]';
 

@@ -2,9 +2,10 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { answerJson } from '../answer/answer-json.js';
 import { loadConfig } from '../config.js';
+import { UsageError } from '../errors.js';
 import { createLogger } from '../logger.js';
+import { runCli } from '../run-cli.js';
 import { loadCore } from './load-core.js';
-import { runCli, UsageError } from './run-cli.js';
 
 const USAGE =
   'usage: npm run ask -- [--json] [--batch] [--limit N] [--today YYYY-MM-DD] [question …]';

@@ -4,7 +4,7 @@ import { monthYear } from '../answer/paper-line.js';
 import { loadConfig } from '../config.js';
 import { loadCorpusDir } from '../corpus/load-corpus.js';
 import { formatProblem } from '../corpus/paper.js';
-import { runCli } from './run-cli.js';
+import { runCli } from '../run-cli.js';
 
 runCli(async () => {
   const { values } = parseArgs({

@@ -5,7 +5,7 @@ import { loadConfig } from '../config.js';
 import { createCore } from '../core.js';
 import { loadCorpusDir } from '../corpus/load-corpus.js';
 import { checkAnswer, ExampleFileSchema, exampleKeys } from '../eval/example-questions.js';
-import { runCli } from './run-cli.js';
+import { runCli } from '../run-cli.js';
 
 /** The shared examples when this checkout sits beside them, else the bundled copy. */
 const DEFAULT_FILES = [

@@ -1,0 +1,31 @@
+import { loadEnvFile } from './config.js';
+import { PubbotError } from './errors.js';
+
+/**
+ * Runs a command-line entry point: a PubbotError is one line for a person and
+ * its code's exit code (2 for configuration and usage); anything else is a
+ * bug and exits 1 with its stack.
+ */
+export function runCli(main: () => Promise<number | undefined>): void {
+  Promise.resolve()
+    .then(() => {
+      loadEnvFile();
+      return main();
+    })
+    .then(
+      (code) => {
+        process.exitCode = code ?? 0;
+      },
+      (error: unknown) => {
+        if (error instanceof PubbotError) {
+          process.stderr.write(`pubbot: ${error.message}\n`);
+          process.exitCode = error.exitCode;
+          return;
+        }
+        process.stderr.write(
+          `pubbot: unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`,
+        );
+        process.exitCode = 1;
+      },
+    );
+}
