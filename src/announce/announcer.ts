@@ -215,7 +215,9 @@ export class Announcer implements SubscriptionCommands {
       .subscriptions()
       .filter((s) => !s.disabledAt)
       .flatMap((subscription) => {
-        const matching = subscription.query ? core.select(subscription.query, ids) : ids;
+        const matching = subscription.query
+          ? core.select(core.parse(subscription.query), ids)
+          : ids;
         const digests: Delivery[] = [];
         for (let i = 0; i < matching.length; i += DIGEST_SIZE) {
           const paperIds = matching.slice(i, i + DIGEST_SIZE);

@@ -22,6 +22,7 @@ export function filterPhrases(filters: Filters): string[] {
   const parts: string[] = [];
   if (filters.authors.length > 0)
     parts.push(`by ${filters.authors.map(authorPhrase).join(' and ')}`);
+  if (filters.firstAuthor && filters.authors.length > 0) parts.push('as first author');
   for (const unknown of filters.unknownAuthors) parts.push(`by ${unknown.asked}`);
   if (filters.topic) parts.push(`about “${filters.topic}”`);
   if (filters.dates) parts.push(datePhrase(filters.dates));

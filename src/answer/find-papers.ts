@@ -25,10 +25,23 @@ function passesSimpleFilters(paper: Paper, filters: Filters): boolean {
  */
 function candidateIds(filters: Filters, library: Library): Set<string> | undefined {
   const sets = filters.authors.map((author) => library.directory.paperIdsOf(author.names));
+  if (filters.firstAuthor && filters.authors.length > 0)
+    sets.push(firstAuthoredIds(filters, library));
   if (filters.paperIds.length > 0) sets.push(new Set(filters.paperIds));
   if (sets.length === 0) return undefined;
   const [first, ...rest] = sets.sort((a, b) => a.size - b.size) as [Set<string>, ...Set<string>[]];
   return new Set([...first].filter((id) => rest.every((set) => set.has(id))));
+}
+
+/** Papers whose first author is one of the people asked about. */
+function firstAuthoredIds(filters: Filters, library: Library): Set<string> {
+  const asked = new Set(filters.authors.flatMap((author) => author.names));
+  const ids = [...library.directory.paperIdsOf([...asked])].filter((id) => {
+    const first = library.byId.get(id)?.authors[0];
+    const person = first === undefined ? undefined : library.directory.identify(first);
+    return person !== undefined && asked.has(person.name);
+  });
+  return new Set(ids);
 }
 
 /** Papers matching all filters; the topic, if any, through the full-text index. */

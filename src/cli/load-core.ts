@@ -1,4 +1,3 @@
-import { createLibrary } from '../answer/library.js';
 import { type Core, type CoreSource, createCore } from '../core.js';
 import type { PaperFacts } from '../corpus/build-paper.js';
 import { type Corpus, loadCorpusDir } from '../corpus/load-corpus.js';
@@ -26,11 +25,7 @@ export async function loadCore(
 export function coreBuilder(logger: Logger, indexCacheDir?: string): (corpus: CoreSource) => Core {
   if (!indexCacheDir) return (corpus) => createCore(corpus);
   return (corpus) =>
-    createCore(
-      corpus,
-      createLibrary('papers' in corpus ? corpus.papers : corpus, {
-        ...('papers' in corpus && corpus.people ? { people: corpus.people } : {}),
-        indexFor: (sorted, fingerprint) => cachedIndex(sorted, fingerprint, indexCacheDir, logger),
-      }),
-    );
+    createCore(corpus, {
+      indexFor: (sorted, fingerprint) => cachedIndex(sorted, fingerprint, indexCacheDir, logger),
+    });
 }

@@ -43,6 +43,7 @@ const suggestionBudget = (length: number) => Math.max(2, Math.ceil(length / 3));
 export class AuthorDirectory {
   readonly #entries: Entry[];
   readonly #byDisplayName = new Map<string, Author>();
+  readonly #byId = new Map<string, Author>();
   readonly #byKey = new Map<string, Entry[]>();
   readonly #bySurname = new Map<string, Entry[]>();
   readonly #byGiven = new Map<string, Entry[]>();
@@ -63,6 +64,7 @@ export class AuthorDirectory {
         byName.set(id, { author, words, keys: [key, surnameFirst] });
       }
       this.#byDisplayName.set(author.name, author);
+      this.#byId.set(author.id, author);
     }
     this.#entries = [...byName.values()];
     for (const entry of this.#entries) {
@@ -157,6 +159,17 @@ export class AuthorDirectory {
   /** The person shown under this display name. */
   byName(name: string): Author | undefined {
     return this.#byDisplayName.get(name);
+  }
+
+  /** The person with this identity id (`cheng-zhong-xu`), as autocomplete and people lists hand it out. */
+  byId(id: string): Author | undefined {
+    return this.#byId.get(id);
+  }
+
+  /** The person a paper's byline spelling ("Chengzhong Xu") belongs to, written in this order. */
+  identify(spelling: string): Author | undefined {
+    const key = nameKey(nameWords(spelling));
+    return this.#byKey.get(key)?.find((entry) => entry.keys[0] === key)?.author;
   }
 
   #matchInitials(words: string[]): Entry[] {

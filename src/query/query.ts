@@ -28,6 +28,8 @@ export const FiltersSchema = z.object({
   topic: z.string().optional(),
   /** Exact papers by id (`id:` qualifier). */
   paperIds: z.array(z.string()),
+  /** Only papers one of the asked people wrote as first author (a follow-up's "just first-author ones"). */
+  firstAuthor: z.boolean().optional(),
 });
 
 export const OrderSchema = z.enum(['relevance', 'newest', 'oldest']);

@@ -103,7 +103,7 @@ function measure(size: number): SizeResult {
   log(
     `  snapshot ${round(snapshotBytes / 1e6)} MB, saved in ${round(snapshotSaveMs)} ms, loaded in ${round(snapshotLoadMs)} ms`,
   );
-  const core = createCore(papers, createLibrary(papers, { indexFor: () => index }));
+  const core = createCore(papers, { indexFor: () => index });
   gc?.();
   const heapMB = process.memoryUsage().heapUsed / 1e6;
 
