@@ -1,41 +1,13 @@
-import type { Paper } from '../corpus/paper.js';
 import type { SearchQuery } from '../query/query.js';
+import { plural } from '../text/plural.js';
 import type { Answer } from './answer.js';
 import { filterPhrases, orderPhrase } from './describe-query.js';
 import { HELP_TEXT } from './help.js';
-import { authorLine, LIST_AUTHORS, monthYear } from './paper-line.js';
+import { paperDetail, plainPaperDetail } from './paper-detail.js';
+import { paperLine, plainPaperLine } from './paper-line.js';
+import { peopleLines } from './person-line.js';
 
 type Draft = Omit<Answer, 'text' | 'headline'>;
-
-/** People shown by name in a co-author answer; the rest are counted. */
-const MAX_PEOPLE_SHOWN = 15;
-
-export function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n} ${n === 1 ? word : many}`;
-}
-
-function paperListLine(paper: Paper, position: number): string {
-  const code = paper.hasCode ? ' · code' : '';
-  const venue = paper.venue ? ` · ${paper.venue}` : '';
-  const line = `${position}. ${paper.title} (${monthYear(paper.published)}) — ${authorLine(paper, LIST_AUTHORS)} · ${paper.category}${venue}${code}`;
-  return paper.url ? `${line}\n   ${paper.url}` : line;
-}
-
-function paperDetailText(paper: Paper): string {
-  const facts = [
-    `Published ${monthYear(paper.published)}`,
-    paper.venue ? `at ${paper.venue}` : 'preprint',
-    `${paper.categoryName} (${paper.category})`,
-  ];
-  if (paper.codeUrl) facts.push(`code: ${paper.codeUrl}`);
-  else if (paper.hasCode) facts.push('code available');
-  const lines = [paper.title, authorLine(paper), facts.join(' · ')];
-  if (paper.url) lines.push(paper.url);
-  if (paper.pdfUrl) lines.push(`PDF: ${paper.pdfUrl}`);
-  if (paper.aliases.length > 0) lines.push(`Introduces: ${paper.aliases.join(', ')}`);
-  if (paper.abstract) lines.push('', paper.abstract);
-  return lines.join('\n');
-}
 
 /** "4 papers by Yiren Zhao in 2019", or "No papers about “gardening”". */
 function matchSentence(query: SearchQuery, total: number): string {
@@ -79,7 +51,9 @@ export function answerHeadline(draft: Draft): string {
 }
 
 function listLines(draft: Draft): string[] {
-  const lines = draft.papers.map((paper, i) => paperListLine(paper, draft.offset + i + 1));
+  const lines = draft.papers.map((paper, i) =>
+    plainPaperLine(paperLine(paper, draft.offset + i + 1)),
+  );
   const more = draft.total - draft.offset - draft.papers.length;
   if (more > 0) lines.push(`… and ${more} more.`);
   return lines;
@@ -94,17 +68,14 @@ function body(draft: Draft, headline: string): string[] {
     case 'clarify':
       return [];
     case 'detail':
-      return first ? [paperDetailText(first)] : [`${headline}.`];
+      return first ? [plainPaperDetail(paperDetail(first, draft.show))] : [`${headline}.`];
     case 'cite':
       return draft.bibtex ? [`${headline}:`, '', draft.bibtex] : [`${headline}.`];
     case 'coauthors': {
       const people = draft.people ?? [];
-      const shown = people
-        .slice(0, MAX_PEOPLE_SHOWN)
-        .map((p, i) => `${i + 1}. ${p.name} — ${plural(p.papers, 'paper')}`);
-      if (people.length > MAX_PEOPLE_SHOWN)
-        shown.push(`… and ${people.length - MAX_PEOPLE_SHOWN} more.`);
-      return people.length > 0 ? [`${headline}; most shared first:`, ...shown] : [`${headline}.`];
+      return people.length > 0
+        ? [`${headline}; most shared first:`, ...peopleLines(people)]
+        : [`${headline}.`];
     }
     case 'count':
       return [`${headline}.`, ...listLines(draft)];

@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { plural } from '../answer/format-answer-text.js';
 import { loadConfig } from '../config.js';
 import { UsageError } from '../errors.js';
 import { createLogger } from '../logger.js';
@@ -7,6 +6,7 @@ import { runCli } from '../run-cli.js';
 import { createAnnouncements } from '../runtime/announcements.js';
 import { CoreRef } from '../runtime/core-ref.js';
 import { openStore } from '../store/sqlite-store.js';
+import { plural } from '../text/plural.js';
 import { coreBuilder, loadCore } from './load-core.js';
 
 const USAGE = 'usage: npm run announce -- --once [--dry-run] [--json]';
