@@ -42,4 +42,15 @@ export const MIGRATIONS: readonly string[] = [
     updated_at TEXT NOT NULL
   );
   `,
+  // Follow-up state (threads, channel and user, shell sessions, long page tokens) with an expiry,
+  // and the typed query a subscription was validated as.
+  `
+  CREATE TABLE contexts (
+    key        TEXT PRIMARY KEY,
+    context    TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+  );
+  CREATE INDEX contexts_expiry ON contexts (expires_at);
+  ALTER TABLE subscriptions ADD COLUMN parsed_query TEXT;
+  `,
 ];

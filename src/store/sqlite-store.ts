@@ -3,12 +3,14 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { PaperFacts } from '../corpus/build-paper.js';
 import { titleKey } from '../corpus/slug.js';
+import { QuerySchema } from '../query/query.js';
 import { MIGRATIONS } from './migrations.js';
 import type { CycleRecord, Delivery, Store, Subscription } from './store.js';
 
 interface SubscriptionRow {
   channel: string;
   query: string | null;
+  parsed_query: string | null;
   created_by: string;
   created_at: string;
   origin: 'command' | 'config';
@@ -56,6 +58,7 @@ export class SqliteStore implements Store {
     return rows.map((row) => ({
       channel: row.channel,
       ...(row.query ? { query: row.query } : {}),
+      ...parsedQueryOf(row.parsed_query),
       createdBy: row.created_by,
       createdAt: row.created_at,
       origin: row.origin,
@@ -66,17 +69,28 @@ export class SqliteStore implements Store {
   }
 
   saveSubscription(
-    s: Pick<Subscription, 'channel' | 'query' | 'createdBy' | 'createdAt' | 'origin'>,
+    s: Pick<
+      Subscription,
+      'channel' | 'query' | 'parsedQuery' | 'createdBy' | 'createdAt' | 'origin'
+    >,
   ): void {
     this.#db
       .prepare(
-        `INSERT INTO subscriptions (channel, query, created_by, created_at, origin)
-         VALUES (@channel, @query, @createdBy, @createdAt, @origin)
+        `INSERT INTO subscriptions (channel, query, parsed_query, created_by, created_at, origin)
+         VALUES (@channel, @query, @parsedQuery, @createdBy, @createdAt, @origin)
          ON CONFLICT (channel) DO UPDATE SET
-           query = excluded.query, created_by = excluded.created_by, created_at = excluded.created_at,
+           query = excluded.query, parsed_query = excluded.parsed_query,
+           created_by = excluded.created_by, created_at = excluded.created_at,
            origin = excluded.origin, failures = 0, disabled_at = NULL, last_error = NULL`,
       )
-      .run({ ...s, query: s.query ?? null });
+      .run({
+        channel: s.channel,
+        query: s.query ?? null,
+        parsedQuery: s.parsedQuery ? JSON.stringify(s.parsedQuery) : null,
+        createdBy: s.createdBy,
+        createdAt: s.createdAt,
+        origin: s.origin,
+      });
   }
 
   removeSubscription(channel: string): boolean {
@@ -228,9 +242,34 @@ export class SqliteStore implements Store {
     })();
   }
 
+  async saveContext(key: string, context: unknown, expiresAt: string): Promise<void> {
+    this.#db
+      .prepare(
+        `INSERT INTO contexts (key, context, expires_at) VALUES (?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET context = excluded.context, expires_at = excluded.expires_at`,
+      )
+      .run(key, JSON.stringify(context), expiresAt);
+  }
+
+  async loadContext(key: string, now: string): Promise<unknown> {
+    // Reading is when expired state is cleared, by the caller's clock, so the table never grows without bound.
+    this.#db.prepare('DELETE FROM contexts WHERE expires_at <= ?').run(now);
+    const row = this.#db.prepare('SELECT context FROM contexts WHERE key = ?').get(key) as
+      | { context: string }
+      | undefined;
+    return row ? JSON.parse(row.context) : undefined;
+  }
+
   close(): void {
     this.#db.close();
   }
+}
+
+/** A stored typed query, if it still fits today's schema; otherwise the text is parsed again. */
+function parsedQueryOf(json: string | null): { parsedQuery?: Subscription['parsedQuery'] } {
+  if (!json) return {};
+  const parsed = QuerySchema.safeParse(JSON.parse(json));
+  return parsed.success ? { parsedQuery: parsed.data } : {};
 }
 
 /** Opens the store a DATABASE_URL names; only `sqlite:` is built in so far. */

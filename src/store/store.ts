@@ -1,10 +1,13 @@
 import type { PaperFacts } from '../corpus/build-paper.js';
+import type { Query } from '../query/query.js';
 
 /** A channel that receives announcements: `discord:<id>`, `slack:<id>` or `shell:<name>`. */
 export interface Subscription {
   channel: string;
-  /** A question in the core's language ("backdoors", "papers by Tianrui Qin"); all papers when absent. */
+  /** The question as typed ("backdoors", "papers by Tianrui Qin"); all papers when absent. */
   query?: string;
+  /** The typed query it was validated as when subscribed; absent for configured and older rows. */
+  parsedQuery?: Query;
   createdBy: string;
   createdAt: string;
   /** `config` rows mirror ANNOUNCE_CHANNELS and are replaced on each start. */
@@ -47,7 +50,10 @@ export interface Store {
   subscriptions(): Subscription[];
   /** Adds or replaces a channel's subscription, re-enabling it if it was disabled. */
   saveSubscription(
-    subscription: Pick<Subscription, 'channel' | 'query' | 'createdBy' | 'createdAt' | 'origin'>,
+    subscription: Pick<
+      Subscription,
+      'channel' | 'query' | 'parsedQuery' | 'createdBy' | 'createdAt' | 'origin'
+    >,
   ): void;
   /** Removes a subscription and cancels what it still had pending. */
   removeSubscription(channel: string): boolean;
@@ -74,6 +80,15 @@ export interface Store {
 
   learnedFacts(): PaperFacts[];
   saveLearnedFacts(facts: PaperFacts[], at: string): void;
+
+  /**
+   * Keeps conversation state (a JSON value) under `key` until `expiresAt`,
+   * replacing what was there: follow-ups read it back from any replica, and
+   * after a restart. Asynchronous because a networked store will be.
+   */
+  saveContext(key: string, context: unknown, expiresAt: string): Promise<void>;
+  /** The state saved under `key`, or undefined when there is none or it expired by `now`; the caller validates its shape. */
+  loadContext(key: string, now: string): Promise<unknown>;
 
   close(): void;
 }

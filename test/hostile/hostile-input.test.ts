@@ -128,6 +128,7 @@ describe('hostile text never reaches the store', () => {
     ).map((t) => t.name);
     expect(tables).toEqual([
       'baselines',
+      'contexts',
       'deliveries',
       'known_papers',
       'learned_papers',

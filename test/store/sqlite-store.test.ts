@@ -12,13 +12,13 @@ describe('SqliteStore on a real file', () => {
   it('GIVEN a new path THEN the folder is created, WAL is on and migrations are applied once', () => {
     const path = tempDb();
     const store = new SqliteStore(path);
-    expect(store.version).toBe(1);
+    expect(store.version).toBe(2);
     store.close();
     const raw = new Database(path);
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     raw.close();
     const again = new SqliteStore(path);
-    expect(again.version).toBe(1);
+    expect(again.version).toBe(2);
     again.close();
   });
 
@@ -122,6 +122,43 @@ describe('SqliteStore on a real file', () => {
     store.close();
     const reopened = new SqliteStore(path);
     expect(reopened.learnedFacts()).toEqual([{ ...facts, abstract: 'updated' }]);
+    reopened.close();
+  });
+
+  it('GIVEN conversation state THEN it survives a reopen, is replaced by a newer save, and is gone once expired', async () => {
+    const path = tempDb();
+    const store = new SqliteStore(path);
+    await store.saveContext('slack:C1:1.0', { question: 'first' }, '2026-11-26T09:00:00.000Z');
+    await store.saveContext('slack:C1:1.0', { question: 'second' }, '2026-11-26T09:00:00.000Z');
+    await store.saveContext('shell:s1', { question: 'short-lived' }, '2026-11-25T10:00:00.000Z');
+    store.close();
+    const reopened = new SqliteStore(path);
+    expect(await reopened.loadContext('slack:C1:1.0', AT)).toEqual({ question: 'second' });
+    expect(await reopened.loadContext('shell:s1', AT)).toEqual({ question: 'short-lived' });
+    expect(await reopened.loadContext('shell:s1', '2026-11-25T10:00:00.000Z')).toBeUndefined();
+    expect(await reopened.loadContext('nobody', AT)).toBeUndefined();
+    reopened.close();
+  });
+
+  it('GIVEN a subscription with its typed query THEN the query comes back typed; a stale one is dropped', () => {
+    const path = tempDb();
+    const store = new SqliteStore(path);
+    const parsedQuery = { intent: 'help' } as const;
+    store.saveSubscription({
+      channel: 'shell:a',
+      query: 'help',
+      parsedQuery,
+      createdBy: 'u1',
+      createdAt: AT,
+      origin: 'command',
+    });
+    expect(store.subscriptions()[0]).toMatchObject({ query: 'help', parsedQuery });
+    store.close();
+    const raw = new Database(path);
+    raw.prepare(`UPDATE subscriptions SET parsed_query = '{"intent":"dance"}'`).run();
+    raw.close();
+    const reopened = new SqliteStore(path);
+    expect(reopened.subscriptions()[0]?.parsedQuery).toBeUndefined();
     reopened.close();
   });
 });
