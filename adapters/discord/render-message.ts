@@ -6,11 +6,11 @@ import {
   ComponentType,
   MessageFlags,
 } from 'discord.js';
-import { type Announcement, announcementHeadline } from '../../src/announce/announcement.js';
-import type { Answer } from '../../src/answer/answer.js';
-import { HELP_TEXT } from '../../src/answer/help.js';
-import { authorLine, LIST_AUTHORS, monthYear } from '../../src/answer/paper-line.js';
-import type { Paper } from '../../src/corpus/paper.js';
+import type { PaperDetail } from '../../src/answer/paper-detail.js';
+import { FACT_SEPARATOR, type PaperLine, type Span } from '../../src/answer/paper-line.js';
+import { groupsTable } from '../../src/conversation/groups-table.js';
+import type { Pager, Reply } from '../../src/conversation/reply.js';
+import { refineId } from './custom-ids.js';
 import { codeBlock, escapeDiscord, truncate } from './discord-text.js';
 import { fitEmbed } from './fit-embed.js';
 import { DISCORD_LIMITS as L } from './limits.js';
@@ -22,10 +22,12 @@ export interface DiscordMessage {
   components: APIActionRowComponent<APIButtonComponent>[];
   allowedMentions: { parse: [] };
   flags?: MessageFlags.Ephemeral;
+  files?: Array<{ attachment: Buffer; name: string; description: string }>;
 }
 
 const COLOR = 0x5865f2;
-const MAX_PEOPLE = 20;
+/** The main embed's share of the message's 6000 characters when people follow in a second embed. */
+const MAIN_BUDGET = 4800;
 
 /**
  * Only http(s) URLs, with what could end a markdown link or read as a
@@ -51,20 +53,17 @@ function link(text: string, url: string | undefined): string {
   return href ? `[${text}](${href})` : text;
 }
 
-/** "Mar 2023 · Tianrui Qin, Xitong Gao, Juanjuan Zhao et al. · cs.LG · code" */
-function paperFacts(paper: Paper): string {
-  const code = paper.hasCode ? ` · ${link('code', paper.codeUrl)}` : '';
-  const venue = paper.venue ? ` · ${escapeDiscord(paper.venue)}` : '';
-  return `${monthYear(paper.published)} · ${escapeDiscord(authorLine(paper, LIST_AUTHORS))} · ${paper.category}${venue}${code}`;
+function spans(parts: readonly Span[], separator: string): string {
+  return parts.map((part) => link(escapeDiscord(part.text), part.url)).join(separator);
 }
 
-/** Numbered entries, starting at `first`. */
-function listDescription(papers: readonly Paper[], first: number): string {
-  const entries = papers.map((paper, i) => {
-    const title = truncate(escapeDiscord(paper.title), 300);
-    return `**${first + i}. ${link(title, paper.url)}**\n${paperFacts(paper)}`;
+/** Numbered entries; whole entries only, since a cut through a link would break its markdown. */
+function listDescription(lines: readonly PaperLine[]): string {
+  const entries = lines.map((line) => {
+    const number = line.position === undefined ? '' : `${line.position}. `;
+    const title = link(truncate(escapeDiscord(line.title), 300), line.url);
+    return `**${number}${title}** (${line.date})\n${spans(line.facts, FACT_SEPARATOR)}`;
   });
-  // Whole entries only: a cut through the middle of a link would break its markdown.
   const kept: string[] = [];
   let length = 0;
   for (const entry of entries) {
@@ -77,154 +76,128 @@ function listDescription(papers: readonly Paper[], first: number): string {
   return kept.join('\n\n');
 }
 
-function footer(answer: Answer, pageSize: number): string {
-  const parts = [answer.understood, `${answer.total} result${answer.total === 1 ? '' : 's'}`];
-  const pages = Math.ceil(answer.total / pageSize);
-  if (pages > 1) parts.push(`page ${Math.floor(answer.offset / pageSize) + 1}/${pages}`);
-  return parts.join(' · ');
+/** Short facts sit side by side; the author list gets a line of its own. */
+function detailFields(detail: PaperDetail): NonNullable<APIEmbed['fields']> {
+  return detail.fields.map((field) => ({
+    name: field.label,
+    value: spans(field.value, ', '),
+    ...(field.label === 'Authors' ? {} : { inline: true }),
+  }));
 }
 
-function notesFields(answer: Answer): APIEmbed['fields'] {
-  const fields = [];
-  if (answer.notes.length > 0)
-    fields.push({ name: 'Note', value: escapeDiscord(answer.notes.join('\n')) });
-  if (answer.suggestions.length > 0)
-    fields.push({ name: 'Try', value: escapeDiscord(answer.suggestions.join('\n')) });
-  return fields;
+function description(reply: Reply): string | undefined {
+  const parts: string[] = [];
+  if (reply.detail?.abstract) parts.push(escapeDiscord(reply.detail.abstract));
+  if (reply.papers && reply.papers.length > 0) parts.push(listDescription(reply.papers));
+  else if (reply.people) parts.push(reply.people.lines.map(escapeDiscord).join('\n'));
+  if (reply.groups) parts.push(codeBlock(groupsTable(reply.groups), '', L.embedDescription));
+  if (reply.code) parts.push(codeBlock(reply.code.text, reply.code.language, L.embedDescription));
+  if (reply.text) parts.push(escapeDiscord(reply.text));
+  return parts.length > 0 ? parts.join('\n\n') : undefined;
 }
 
-export function paperEmbed(paper: Paper, understood: string): APIEmbed {
+function mainEmbed(reply: Reply): APIEmbed {
+  const { detail } = reply;
+  const title = detail?.title ?? reply.title;
+  const url = safeUrl(detail?.url);
+  const body = description(reply);
   const fields = [
-    { name: 'Authors', value: escapeDiscord(authorLine(paper)) },
-    { name: 'Published', value: monthYear(paper.published), inline: true },
-    { name: 'Venue', value: escapeDiscord(paper.venue ?? 'preprint'), inline: true },
-    { name: 'Category', value: `${paper.categoryName} (${paper.category})`, inline: true },
+    ...(detail ? detailFields(detail) : []),
+    ...(reply.notes.length > 0
+      ? [{ name: 'Note', value: escapeDiscord(reply.notes.join('\n')) }]
+      : []),
   ];
-  if (paper.hasCode)
-    fields.push({
-      name: 'Code',
-      value: link(paper.codeUrl ? 'repository' : 'available', paper.codeUrl),
-      inline: true,
-    });
-  const pdf = safeUrl(paper.pdfUrl);
-  if (pdf) fields.push({ name: 'PDF', value: link('pdf', pdf), inline: true });
-  if (paper.aliases.length > 0)
-    fields.push({
-      name: 'Introduces',
-      value: escapeDiscord(paper.aliases.join(', ')),
-      inline: true,
-    });
-  const url = safeUrl(paper.url);
   return {
-    title: escapeDiscord(paper.title),
+    ...(title ? { title: escapeDiscord(title) } : {}),
     ...(url ? { url } : {}),
-    description: escapeDiscord(paper.abstract || 'No abstract in the corpus.'),
-    fields,
-    footer: { text: understood },
+    // Above a paper shown in full, the reply's own title is a kicker ("New paper").
+    ...(detail && reply.title ? { author: { name: truncate(reply.title, L.authorName) } } : {}),
+    ...(body ? { description: body } : {}),
+    ...(fields.length > 0 ? { fields } : {}),
+    ...(reply.footer ? { footer: { text: reply.footer } } : {}),
     color: COLOR,
   };
 }
 
-function answerEmbed(answer: Answer, pageSize: number): APIEmbed {
-  const base = {
-    title: escapeDiscord(answer.headline),
-    color: COLOR,
-    ...(answer.shape === 'help' ? {} : { footer: { text: footer(answer, pageSize) } }),
-  };
-  switch (answer.shape) {
-    case 'detail':
-      return answer.papers[0] ? paperEmbed(answer.papers[0], answer.understood) : base;
-    case 'cite':
-      return { ...base, description: codeBlock(answer.bibtex ?? '', 'bibtex', L.embedDescription) };
-    case 'coauthors': {
-      const people = (answer.people ?? []).slice(0, MAX_PEOPLE);
-      const lines = people.map(
-        (p, i) =>
-          `${i + 1}. ${escapeDiscord(p.name)} — ${p.papers} paper${p.papers === 1 ? '' : 's'}`,
-      );
-      const rest = (answer.people?.length ?? 0) - people.length;
-      if (rest > 0) lines.push(`… and ${rest} more`);
-      return { ...base, description: lines.join('\n') };
-    }
-    case 'help':
-      return { ...base, description: escapeDiscord(HELP_TEXT) };
-    default:
-      return {
-        ...base,
-        description:
-          answer.papers.length > 0 ? listDescription(answer.papers, answer.offset + 1) : undefined,
-      };
-  }
-}
-
-/** Custom ids for the page buttons of an answer, or undefined when one page holds everything. */
-export type PageIds = { previous?: string; next?: string } | undefined;
-
-function pageButtons(ids: PageIds): APIActionRowComponent<APIButtonComponent>[] {
-  if (!ids || (!ids.previous && !ids.next)) return [];
-  const button = (label: string, customId: string | undefined): APIButtonComponent => ({
+function button(
+  label: string,
+  customId: string | undefined,
+  style: ButtonStyle.Primary | ButtonStyle.Secondary = ButtonStyle.Secondary,
+): APIButtonComponent {
+  return {
     type: ComponentType.Button,
-    style: ButtonStyle.Secondary,
+    style,
     label,
     custom_id: customId ?? `disabled:${label}`,
     disabled: customId === undefined,
-  });
-  return [
-    {
-      type: ComponentType.ActionRow,
-      components: [button('◀ Prev', ids.previous), button('Next ▶', ids.next)],
-    },
-  ];
+  };
+}
+
+function controls(pager: Pager | undefined, followUp: string | undefined) {
+  const buttons: APIButtonComponent[] = [];
+  if (pager && (pager.previous || pager.next))
+    buttons.push(button('◀ Prev', pager.previous), button('Next ▶', pager.next));
+  if (followUp) buttons.push(button('Refine', refineId(followUp), ButtonStyle.Primary));
+  return buttons.length > 0
+    ? [{ type: ComponentType.ActionRow as const, components: buttons }]
+    : [];
 }
 
 /**
- * Renders an answer as a Discord message: one embed per paper for details,
- * a numbered list embed otherwise, page buttons when there is more, and
- * mentions always off. Refusals and clarifications are short ephemeral text.
+ * Renders a reply as a Discord message: a message of text alone as content,
+ * anything more as embeds within every limit (people beside papers in a
+ * second embed), page and Refine buttons, files, and mentions always off.
  */
-export function renderAnswer(
-  answer: Answer,
-  { pageSize, pages }: { pageSize: number; pages?: PageIds },
-): DiscordMessage {
-  if (answer.shape === 'refusal' || answer.shape === 'clarify') {
-    return ephemeral(answer.text);
+export function renderReply(reply: Reply): DiscordMessage {
+  const base = {
+    allowedMentions: { parse: [] as [] },
+    ...(reply.visibility === 'private' ? { flags: MessageFlags.Ephemeral as const } : {}),
+  };
+  const onlyText =
+    !reply.title &&
+    !reply.detail &&
+    !reply.papers?.length &&
+    !reply.people &&
+    !reply.groups &&
+    !reply.code;
+  if (onlyText) {
+    const text = [reply.text ?? '', ...reply.notes].filter(Boolean).join('\n\n');
+    return {
+      ...base,
+      content: truncate(escapeDiscord(text), L.content),
+      embeds: [],
+      components: [],
+    };
   }
-  const embed = answerEmbed(answer, pageSize);
-  const fields = [...(embed.fields ?? []), ...(notesFields(answer) ?? [])];
+  const main = mainEmbed(reply);
+  const [image] = reply.attachments.filter((file) => file.contentType.startsWith('image/'));
+  if (image) main.image = { url: `attachment://${image.name}` };
+  const embeds =
+    reply.people && reply.papers && reply.papers.length > 0
+      ? [
+          fitEmbed(main, MAIN_BUDGET),
+          fitEmbed(
+            {
+              ...(reply.people.heading ? { title: escapeDiscord(reply.people.heading) } : {}),
+              description: reply.people.lines.map(escapeDiscord).join('\n'),
+              color: COLOR,
+            },
+            L.embedsTotal - MAIN_BUDGET,
+          ),
+        ]
+      : [fitEmbed(main)];
   return {
-    embeds: [fitEmbed({ ...embed, ...(fields.length > 0 ? { fields } : {}) })],
-    components: pageButtons(pages),
-    allowedMentions: { parse: [] },
+    ...base,
+    embeds,
+    components: controls(reply.pager, reply.followUp),
+    ...(reply.attachments.length > 0
+      ? {
+          files: reply.attachments.map((file) => ({
+            attachment: Buffer.from(file.data),
+            name: file.name,
+            description: file.alt,
+          })),
+        }
+      : {}),
   };
-}
-
-/** A short reply only the asker sees. */
-export function ephemeral(text: string): DiscordMessage {
-  return {
-    content: truncate(escapeDiscord(text), L.content),
-    embeds: [],
-    components: [],
-    allowedMentions: { parse: [] },
-    flags: MessageFlags.Ephemeral,
-  };
-}
-
-/** A new-paper announcement: the paper in full when there is one, a numbered digest when there are several. */
-export function renderAnnouncement(announcement: Announcement): DiscordMessage {
-  const [only] = announcement.papers;
-  const footer = {
-    text: announcement.subscription
-      ? `Announced here for papers ${announcement.subscription}`
-      : 'New in the corpus',
-  };
-  const embed: APIEmbed =
-    announcement.papers.length === 1 && only
-      ? { ...paperEmbed(only, footer.text), author: { name: announcementHeadline(announcement) } }
-      : {
-          title: announcementHeadline(announcement),
-          description: listDescription(announcement.papers, 1),
-          footer,
-          color: COLOR,
-        };
-  return { embeds: [fitEmbed(embed)], components: [], allowedMentions: { parse: [] } };
 }

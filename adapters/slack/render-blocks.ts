@@ -1,30 +1,22 @@
 import type { types } from '@slack/bolt';
-import {
-  type Announcement,
-  announcementHeadline,
-  announcementText,
-} from '../../src/announce/announcement.js';
-import type { Answer } from '../../src/answer/answer.js';
-import { HELP_TEXT } from '../../src/answer/help.js';
-import { authorLine, LIST_AUTHORS, monthYear } from '../../src/answer/paper-line.js';
-import type { Paper } from '../../src/corpus/paper.js';
+import type { PaperDetail } from '../../src/answer/paper-detail.js';
+import { FACT_SEPARATOR, type PaperLine, type Span } from '../../src/answer/paper-line.js';
+import { groupsTable } from '../../src/conversation/groups-table.js';
+import type { Attachment, Reply } from '../../src/conversation/reply.js';
+import { replyText } from '../../src/conversation/reply-text.js';
 import { SLACK_LIMITS as L } from './limits.js';
 import { escapeMrkdwn, link, truncate } from './mrkdwn.js';
 
 export type Block = types.KnownBlock;
 
 export interface SlackMessage {
+  /** Plain fallback for notifications; always sent with blocks. */
   text: string;
   blocks: Block[];
-  /** Replies only the asker sees (slash-command errors, help). */
+  /** Shown only to the asker where Slack can (slash-command responses). */
   ephemeral: boolean;
-}
-
-/** What the "Show more" button carries: enough to compute the next page, statelessly. */
-export interface MoreRequest {
-  q: string;
-  o: number;
-  l: number;
+  /** Files to upload beside the message. */
+  files: Attachment[];
 }
 
 export const SHOW_MORE_ACTION = 'pubbot_show_more';
@@ -37,86 +29,74 @@ const section = (mrkdwn: string): types.SectionBlock => ({
   type: 'section',
   text: { type: 'mrkdwn', text: truncate(mrkdwn, L.sectionText) },
 });
-const context = (parts: string[]): types.ContextBlock => ({
+const context = (text: string): types.ContextBlock => ({
   type: 'context',
-  elements: parts
-    .slice(0, L.contextElements)
-    .map((text) => ({ type: 'mrkdwn' as const, text: truncate(text, L.contextText) })),
+  elements: [{ type: 'mrkdwn', text: truncate(text, L.contextText) }],
 });
+/** Preformatted text; a fence inside it would end the block early. */
+const preformatted = (text: string) =>
+  section(`\`\`\`${escapeMrkdwn(text).replace(/```/gu, "'''")}\`\`\``);
 
-function paperFacts(paper: Paper): string {
-  const code = paper.hasCode ? ` · ${link('code', paper.codeUrl)}` : '';
-  const venue = paper.venue ? ` · ${escapeMrkdwn(paper.venue)}` : '';
-  return `${monthYear(paper.published)}${venue} · ${escapeMrkdwn(paper.categoryName)} (${paper.category})${code}`;
+function spans(parts: readonly Span[], separator: string): string {
+  return parts.map((part) => link(escapeMrkdwn(part.text), part.url)).join(separator);
 }
 
-function paperBlocks(paper: Paper, position?: number): Block[] {
-  const number = position === undefined ? '' : `${position}. `;
-  const title = `*${number}${link(escapeMrkdwn(paper.title), paper.url)}*`;
-  // A list shows the first authors; the paper on its own shows them all.
-  const authors = authorLine(paper, position === undefined ? paper.authors.length : LIST_AUTHORS);
-  return [section(`${title}\n${escapeMrkdwn(authors)}`), context([paperFacts(paper)])];
+/** `*1. <url|Title>* (Dec 2022)` and the facts line under it. */
+function paperSection(line: PaperLine): Block {
+  const number = line.position === undefined ? '' : `${line.position}. `;
+  const title = `*${number}${link(escapeMrkdwn(line.title), line.url)}* (${line.date})`;
+  return section(`${title}\n${spans(line.facts, FACT_SEPARATOR)}`);
 }
 
-function detailBlocks(paper: Paper): Block[] {
-  const blocks = [header(paper.title), ...paperBlocks(paper)];
-  if (paper.pdfUrl) blocks.push(context([link('PDF', paper.pdfUrl)]));
-  if (paper.aliases.length > 0)
-    blocks.push(context([`Introduces: ${escapeMrkdwn(paper.aliases.join(', '))}`]));
-  if (paper.abstract) blocks.push(section(escapeMrkdwn(paper.abstract)));
+function detailBlocks(detail: PaperDetail): Block[] {
+  const facts = detail.fields.map((field) => `*${field.label}:* ${spans(field.value, ', ')}`);
+  const blocks: Block[] = [
+    section([`*${link(escapeMrkdwn(detail.title), detail.url)}*`, ...facts].join('\n')),
+  ];
+  if (detail.abstract) blocks.push(section(escapeMrkdwn(detail.abstract)));
   return blocks;
 }
 
-function moreButton(answer: Answer, question: string, limit: number): Block[] {
-  const shown = answer.offset + answer.papers.length;
-  if (shown >= answer.total) return [];
-  const value: MoreRequest = { q: question, o: shown, l: limit };
-  return [
-    {
+function bodyBlocks(reply: Reply): Block[] {
+  const blocks: Block[] = [];
+  const title = reply.title ?? reply.detail?.title;
+  if (title) blocks.push(header(title));
+  if (reply.detail) blocks.push(...detailBlocks(reply.detail));
+  for (const line of reply.papers ?? []) blocks.push(paperSection(line));
+  if (reply.people) {
+    const heading = reply.people.heading ? [`*${escapeMrkdwn(reply.people.heading)}*`] : [];
+    blocks.push(section([...heading, ...reply.people.lines.map(escapeMrkdwn)].join('\n')));
+  }
+  if (reply.groups) blocks.push(preformatted(groupsTable(reply.groups)));
+  if (reply.code) blocks.push(preformatted(reply.code.text));
+  if (reply.text) blocks.push(section(escapeMrkdwn(reply.text)));
+  return blocks;
+}
+
+function tailBlocks(reply: Reply): Block[] {
+  const tail: Block[] = [];
+  if (reply.notes.length > 0) tail.push(context(escapeMrkdwn(reply.notes.join('\n'))));
+  if (reply.footer) tail.push(context(escapeMrkdwn(reply.footer)));
+  if (reply.pager?.next) {
+    tail.push({
       type: 'actions',
       elements: [
         {
           type: 'button',
           action_id: SHOW_MORE_ACTION,
-          text: { type: 'plain_text', text: `Show more (${answer.total - shown} left)` },
-          value: JSON.stringify(value),
+          text: { type: 'plain_text', text: `Show more (${reply.pager.remaining} left)` },
+          value: reply.pager.next,
         },
       ],
-    },
-  ];
-}
-
-function bodyBlocks(answer: Answer): Block[] {
-  switch (answer.shape) {
-    case 'detail':
-      return answer.papers[0] ? detailBlocks(answer.papers[0]) : [header(answer.headline)];
-    case 'cite':
-      return [
-        header(answer.headline),
-        section(`\`\`\`${escapeMrkdwn(answer.bibtex ?? '').replace(/```/gu, "'''")}\`\`\``),
-      ];
-    case 'coauthors': {
-      const people = (answer.people ?? []).slice(0, 20);
-      const lines = people.map(
-        (p, i) =>
-          `${i + 1}. ${escapeMrkdwn(p.name)} — ${p.papers} paper${p.papers === 1 ? '' : 's'}`,
-      );
-      return [header(answer.headline), ...(lines.length > 0 ? [section(lines.join('\n'))] : [])];
-    }
-    case 'help':
-      return [header(answer.headline), section(escapeMrkdwn(HELP_TEXT))];
-    default:
-      return [
-        header(answer.headline),
-        ...answer.papers.flatMap((paper, i) => paperBlocks(paper, answer.offset + i + 1)),
-      ];
+    });
   }
+  return tail;
 }
 
 /**
  * Keeps a message inside Slack's limits: at most 50 blocks and a payload
  * under the size Slack rejects. Trailing blocks (notes, buttons) are kept;
- * paper blocks are dropped from the end, with a line saying how many.
+ * body blocks are dropped from the end, with a line saying how many.
  */
 function fitBlocks(body: Block[], tail: Block[]): Block[] {
   const size = (blocks: Block[]) => JSON.stringify(blocks).length;
@@ -124,7 +104,7 @@ function fitBlocks(body: Block[], tail: Block[]): Block[] {
   let dropped = 0;
   const notice = () =>
     dropped > 0
-      ? [context([`${dropped} more block${dropped === 1 ? '' : 's'} did not fit in one message.`])]
+      ? [context(`${dropped} more block${dropped === 1 ? '' : 's'} did not fit in one message.`)]
       : [];
   while (
     kept.length > 1 &&
@@ -138,54 +118,14 @@ function fitBlocks(body: Block[], tail: Block[]): Block[] {
 }
 
 /**
- * Renders an answer as Block Kit with a plain-text fallback. `question` and
- * `limit` let a "Show more" button ask for the next page.
+ * Renders a reply as Block Kit with a plain-text fallback: corpus and user
+ * text escaped, links only to http(s), everything within Slack's limits.
  */
-export function renderBlocks(
-  answer: Answer,
-  { question, limit }: { question: string; limit: number },
-): SlackMessage {
-  const text = truncate(escapeMrkdwn(answer.text), L.fallbackText);
-  if (answer.shape === 'refusal' || answer.shape === 'clarify') {
-    return { text, blocks: [section(escapeMrkdwn(answer.text))], ephemeral: true };
-  }
-  const tail: Block[] = [];
-  const notes = [...answer.notes, ...answer.suggestions.map((s) => `Try: ${s}`)].map(escapeMrkdwn);
-  if (notes.length > 0) tail.push(context([notes.join('\n')]));
-  if (answer.shape !== 'help') {
-    tail.push(
-      context([
-        escapeMrkdwn(
-          `${answer.understood} · ${answer.total} result${answer.total === 1 ? '' : 's'}`,
-        ),
-      ]),
-    );
-  }
-  if (['list', 'count', 'cite'].includes(answer.shape))
-    tail.push(...moreButton(answer, question, limit));
-  return { text, blocks: fitBlocks(bodyBlocks(answer), tail), ephemeral: answer.shape === 'help' };
-}
-
-/** A short message in blocks and text, e.g. an apology or a permission refusal. */
-export function notice(message: string): SlackMessage {
-  const escaped = escapeMrkdwn(message);
-  return { text: truncate(escaped, L.fallbackText), blocks: [section(escaped)], ephemeral: true };
-}
-
-/** A new-paper announcement: one section per paper under a header, with what the channel subscribed to. */
-export function renderAnnouncementBlocks(announcement: Announcement): SlackMessage {
-  const headline = announcementHeadline(announcement);
-  const numbered = announcement.papers.length > 1;
-  const body = [
-    header(headline),
-    ...announcement.papers.flatMap((paper, i) => paperBlocks(paper, numbered ? i + 1 : undefined)),
-  ];
-  const tail = announcement.subscription
-    ? [context([escapeMrkdwn(`Announced here for papers ${announcement.subscription}`)])]
-    : [];
+export function renderBlocks(reply: Reply): SlackMessage {
   return {
-    text: truncate(escapeMrkdwn(announcementText(announcement)), L.fallbackText),
-    blocks: fitBlocks(body, tail),
-    ephemeral: false,
+    text: truncate(escapeMrkdwn(replyText(reply)), L.fallbackText),
+    blocks: fitBlocks(bodyBlocks(reply), tailBlocks(reply)),
+    ephemeral: reply.visibility === 'private',
+    files: reply.attachments,
   };
 }

@@ -2,19 +2,22 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { filterPhrases } from '../answer/describe-query.js';
-import { newestFirst } from '../answer/find-papers.js';
-import { type Core, type CoreSource, createCore } from '../core.js';
+import { unknownAuthorNote } from '../answer/unknown-author-note.js';
+import { type Platform, parseChannel } from '../conversation/channel-id.js';
+import type { ChatPlatform } from '../conversation/chat-platform.js';
+import { announcementReply } from '../conversation/layout-announcement.js';
+import type {
+  SubscribeResult,
+  SubscriptionCommands,
+  WantedPapers,
+} from '../conversation/subscriptions.js';
 import type { PaperFacts } from '../corpus/build-paper.js';
-import { corpusFingerprint } from '../corpus/fingerprint.js';
-import { buildCorpus, readCorpusFiles } from '../corpus/load-corpus.js';
-import { formatProblem, type Paper } from '../corpus/paper.js';
+import type { Paper } from '../corpus/paper.js';
+import { PubbotError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { cleanQuestion } from '../query/question-text.js';
-import type { CoreRef } from '../runtime/core-ref.js';
-import type { Delivery, Store } from '../store/store.js';
-import type { Poster } from './announcement.js';
-import { type Platform, parseChannel } from './channels.js';
-import type { SubscribeResult, SubscriptionCommands } from './subscription-commands.js';
+import type { Query } from '../query/query.js';
+import type { CorpusReloader } from '../reload/corpus-reloader.js';
+import type { Delivery, Store, Subscription } from '../store/store.js';
 
 /** Papers a corpus folder lists as announced before pubbot kept a ledger; one id per line. */
 export const ANNOUNCED_SEED_FILE = '.announced';
@@ -28,12 +31,12 @@ export interface AnnouncerOptions {
   corpusDir: string;
   /** Fetches papers from a feed (arXiv); throws when the feed is unusable. */
   feed?: () => Promise<PaperFacts[]>;
-  posters: Partial<Record<Platform, Poster>>;
-  coreRef: CoreRef;
+  /** Where announcements to a platform go; posting needs no started session. */
+  platformFor: (platform: Platform) => Pick<ChatPlatform, 'post'> | undefined;
+  /** Re-reads the corpus each cycle and swaps in a new core when it changed. */
+  reloader: CorpusReloader;
   logger: Logger;
   clock?: () => Date;
-  /** Builds the core for a corpus (with index snapshots in the bot); plain createCore by default. */
-  buildCore?: (corpus: CoreSource) => Core;
   /** Told about each message's outcome, for metrics. */
   onDelivered?: (platform: string, status: 'sent' | 'failed', papers: number) => void;
 }
@@ -79,34 +82,27 @@ export class Announcer implements SubscriptionCommands {
     this.#clock = options.clock ?? (() => new Date());
   }
 
-  subscribe(channel: string, query: string | undefined, requestedBy: string): SubscribeResult {
-    const cleaned = cleanQuestion(query ?? '');
-    const wanted = cleaned === '' ? undefined : cleaned;
-    let announced = 'all new papers';
-    if (wanted) {
-      const answer = this.#o.coreRef.current.ask(wanted, { limit: 1 });
-      if (answer.shape === 'refusal' || answer.shape === 'clarify')
-        return { ok: false, message: answer.text };
-      const unknown =
-        answer.query.intent !== 'help' &&
-        answer.query.intent !== 'refuse' &&
-        answer.query.filters.unknownAuthors.length > 0;
-      if (unknown)
-        return { ok: false, message: answer.notes[0] ?? 'That names someone not in the corpus.' };
-      const phrases =
-        answer.query.intent === 'help' || answer.query.intent === 'refuse'
-          ? []
-          : filterPhrases(answer.query.filters);
-      if (phrases.length > 0) announced = `new papers ${phrases.join(' ')}`;
-    }
+  /** Validates what a channel wants once, here, and keeps both the words and the typed query. */
+  subscribe(
+    channel: string,
+    wanted: WantedPapers | undefined,
+    requestedBy: string,
+  ): SubscribeResult {
+    const query = wanted?.query;
+    if (query?.intent === 'refuse') return { ok: false, message: query.reason };
+    const [unknown] = query?.intent === 'help' ? [] : (query?.filters.unknownAuthors ?? []);
+    if (unknown) return { ok: false, message: unknownAuthorNote(unknown) };
+    const phrases = query && query.intent !== 'help' ? filterPhrases(query.filters) : [];
+    const announced = phrases.length > 0 ? `new papers ${phrases.join(' ')}` : 'all new papers';
     this.#o.store.saveSubscription({
       channel,
-      query: wanted,
+      query: wanted?.text,
+      parsedQuery: query,
       createdBy: requestedBy,
       createdAt: this.#clock().toISOString(),
       origin: 'command',
     });
-    this.#o.logger.info({ channel, query: wanted, requestedBy }, 'subscribed');
+    this.#o.logger.info({ channel, query: wanted?.text, requestedBy }, 'subscribed');
     return {
       ok: true,
       message: `Subscribed: ${announced} will be announced here. Papers already known are not re-posted.`,
@@ -169,7 +165,7 @@ export class Announcer implements SubscriptionCommands {
     return { papers: papers.length, newPapers: fresh, silent, deliveries: reports };
   }
 
-  /** Reads the corpus folder and the feed, and swaps a fresh index into the core. */
+  /** Reads the feed, then has the reloader read the corpus folder with what the feed taught. */
   async #loadPapers(at: string, dryRun: boolean): Promise<Paper[]> {
     const { store, logger, feed } = this.#o;
     let fetched: PaperFacts[] = [];
@@ -183,14 +179,7 @@ export class Announcer implements SubscriptionCommands {
       }
     }
     const learned = dryRun ? [...store.learnedFacts(), ...fetched] : store.learnedFacts();
-    const corpus = buildCorpus(await readCorpusFiles(this.#o.corpusDir), learned);
-    for (const problem of corpus.problems) logger.warn({ problem }, formatProblem(problem));
-    // An unchanged corpus keeps its index: rebuilding a large one is the costliest thing a cycle could do.
-    const unchanged =
-      corpusFingerprint([...corpus.papers].sort(newestFirst)) ===
-      this.#o.coreRef.current.library.fingerprint;
-    if (!unchanged) this.#o.coreRef.replace((this.#o.buildCore ?? createCore)(corpus));
-    return corpus.papers;
+    return (await this.#o.reloader.reload(learned)).papers;
   }
 
   async #readSeed(): Promise<Set<string> | undefined> {
@@ -209,15 +198,14 @@ export class Announcer implements SubscriptionCommands {
   /** Which subscribed channel gets which new papers, in digests of at most DIGEST_SIZE. */
   #plan(fresh: Paper[], at: string): Delivery[] {
     if (fresh.length === 0) return [];
-    const core = this.#o.coreRef.current;
+    const core = this.#o.reloader.core;
     const ids = fresh.map((p) => p.id);
     return this.#o.store
       .subscriptions()
       .filter((s) => !s.disabledAt)
       .flatMap((subscription) => {
-        const matching = subscription.query
-          ? core.select(core.parse(subscription.query), ids)
-          : ids;
+        const query = this.#queryOf(subscription);
+        const matching = query ? core.select(query, ids) : ids;
         const digests: Delivery[] = [];
         for (let i = 0; i < matching.length; i += DIGEST_SIZE) {
           const paperIds = matching.slice(i, i + DIGEST_SIZE);
@@ -230,6 +218,12 @@ export class Announcer implements SubscriptionCommands {
         }
         return digests;
       });
+  }
+
+  /** The typed query a subscription selects with; configured and older ones are read from their words. */
+  #queryOf(subscription: Subscription): Query | undefined {
+    if (subscription.parsedQuery) return subscription.parsedQuery;
+    return subscription.query ? this.#o.reloader.core.parse(subscription.query) : undefined;
   }
 
   /** Sends what is pending: channels in parallel, a channel's messages in order; one failing channel never blocks another. */
@@ -255,9 +249,10 @@ export class Announcer implements SubscriptionCommands {
       const log = logger.child({ channel: delivery.channel, batch: delivery.batch });
       try {
         const target = parseChannel(delivery.channel);
-        const poster = target && this.#o.posters[target.platform];
-        if (!target || !poster)
-          throw new Error(
+        const platform = target && this.#o.platformFor(target.platform);
+        if (!target || !platform)
+          throw new PubbotError(
+            'DELIVERY_FAILED',
             `no ${target?.platform ?? 'valid'} connection is configured for ${delivery.channel}`,
           );
         const papers = delivery.paperIds.flatMap((id) => byId.get(id) ?? []);
@@ -269,11 +264,8 @@ export class Announcer implements SubscriptionCommands {
         const subscription = store
           .subscriptions()
           .find((s) => s.channel === delivery.channel)?.query;
-        const receipt = await poster.post({
-          channelId: target.id,
-          papers,
-          key: delivery.batch,
-          ...(subscription ? { subscription: `matching “${subscription}”` } : {}),
+        const receipt = await platform.post(target.id, announcementReply(papers, subscription), {
+          idempotencyKey: delivery.batch,
         });
         store.confirmDelivery(delivery.batch, receipt.messageId, this.#clock().toISOString());
         store.recordSuccess(delivery.channel);

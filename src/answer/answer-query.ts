@@ -2,12 +2,14 @@ import type { Paper } from '../corpus/paper.js';
 import { nameKey, nameWords } from '../people/name-key.js';
 import { RECENT_MONTHS } from '../query/parse-dates.js';
 import type { Filters, Order, Query, SearchQuery } from '../query/query.js';
+import { orList } from '../text/or-list.js';
 import type { Answer, AnswerShape, Person } from './answer.js';
 import { toBibtex } from './bibtex.js';
 import { filterPhrases, understoodLine } from './describe-query.js';
 import { type FoundPapers, findPapers, newestFirst } from './find-papers.js';
 import { answerHeadline, formatAnswerText } from './format-answer-text.js';
 import type { Library } from './library.js';
+import { unknownAuthorNote } from './unknown-author-note.js';
 
 export interface AnswerOptions {
   /** Papers per page. */
@@ -52,9 +54,7 @@ function draftSearchAnswer(query: SearchQuery, library: Library, options: Answer
   });
 
   for (const unknown of filters.unknownAuthors) {
-    const hint =
-      unknown.suggestions.length > 0 ? `; did you mean ${orList(unknown.suggestions)}?` : '.';
-    notes.push(`No author named ${unknown.asked} in the corpus${hint}`);
+    notes.push(unknownAuthorNote(unknown));
     suggestions.push(...unknown.suggestions.map((name) => `papers by ${name}`));
   }
   if (filters.unknownAuthors.length > 0) {
@@ -296,9 +296,4 @@ function numberWord(n: number): string {
     ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'][n] ??
     String(n)
   );
-}
-
-function orList(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }

@@ -3,11 +3,8 @@ import { loadConfig } from '../config.js';
 import { UsageError } from '../errors.js';
 import { createLogger } from '../logger.js';
 import { runCli } from '../run-cli.js';
-import { createAnnouncements } from '../runtime/announcements.js';
-import { CoreRef } from '../runtime/core-ref.js';
-import { openStore } from '../store/sqlite-store.js';
+import { bootstrap } from '../runtime/bootstrap.js';
 import { plural } from '../text/plural.js';
-import { coreBuilder, loadCore } from './load-core.js';
 
 const USAGE = 'usage: npm run announce -- --once [--dry-run] [--json]';
 
@@ -27,20 +24,13 @@ runCli(async () => {
   if (!values.once) throw new UsageError(`${USAGE} (the running bot schedules cycles itself)`);
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel ?? 'warn' });
-  const store = openStore(config.announce.databaseUrl);
+  // With --json, stdout is the report alone: shell channels print to stderr.
+  const output = values.json ? process.stderr : process.stdout;
+  const pubbot = await bootstrap(config, logger, {
+    platforms: { shell: { input: process.stdin, output, interactive: false } },
+  });
   try {
-    const indexCacheDir = config.stateDir;
-    const { core } = await loadCore(config.corpusDir, logger, {
-      learned: store.learnedFacts(),
-      ...(indexCacheDir ? { indexCacheDir } : {}),
-    });
-    const shellOutput = values.json ? process.stderr : process.stdout;
-    const announcer = await createAnnouncements(config, new CoreRef(core), logger, {
-      shellOutput,
-      store,
-      buildCore: coreBuilder(logger, indexCacheDir),
-    });
-    const report = await announcer.runCycle({ dryRun: values['dry-run'] });
+    const report = await pubbot.announcer.runCycle({ dryRun: values['dry-run'] });
     if (values.json) {
       for (const { channel, paperId, title, status } of report.deliveries) {
         process.stdout.write(`${JSON.stringify({ channel, paperId, title, status })}\n`);
@@ -57,6 +47,6 @@ runCli(async () => {
     );
     return failed > 0 ? 1 : 0;
   } finally {
-    store.close();
+    pubbot.close();
   }
 });

@@ -2,10 +2,13 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { answerJson } from '../answer/answer-json.js';
 import { loadConfig } from '../config.js';
+import { replyText } from '../conversation/reply-text.js';
+import type { Origin } from '../conversation/request.js';
+import { DEFAULT_PAGE_SIZE } from '../core.js';
 import { UsageError } from '../errors.js';
 import { createLogger } from '../logger.js';
 import { runCli } from '../run-cli.js';
-import { loadCore } from './load-core.js';
+import { bootstrap } from '../runtime/bootstrap.js';
 
 const USAGE =
   'usage: npm run ask -- [--json] [--batch] [--limit N] [--today YYYY-MM-DD] [question …]';
@@ -29,37 +32,59 @@ runCli(async () => {
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
     throw new UsageError(`--limit must be a positive whole number, got "${values.limit}"`);
   }
-  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/u.test(values.today)) {
-    throw new UsageError(`--today must be a date like 2026-11-25, got "${values.today}"`);
+  const today = values.today;
+  if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/u.test(today)) {
+    throw new UsageError(`--today must be a date like 2026-11-25, got "${today}"`);
   }
   if (!values.batch && positionals.length === 0) throw new UsageError(USAGE);
 
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel ?? 'warn' });
-  const { core } = await loadCore(config.corpusDir, logger);
-  const answer = (question: string) => {
-    const result = core.ask(question, {
-      ...(values.today ? { today: values.today } : {}),
-      ...(limit ? { limit } : {}),
-    });
-    return values.json ? JSON.stringify(answerJson(question, result)) : result.text;
+  const clock = today ? () => new Date(`${today}T12:00:00Z`) : undefined;
+  const pubbot = await bootstrap(config, logger, clock ? { clock } : {});
+  // One question at a time, no conversation: the same words always get the same answer.
+  const origin: Origin = {
+    platform: 'shell',
+    channel: 'cli',
+    user: 'local',
+    surface: { pageSize: limit ?? DEFAULT_PAGE_SIZE, tokenLength: 0 },
+    mayManage: async () => false,
+    managers: 'the running bot’s users',
   };
-
-  if (!values.batch) {
-    process.stdout.write(`${answer(positionals.join(' '))}\n`);
+  const answer = async (question: string) => {
+    if (values.json) {
+      const result = pubbot.reloader.core.ask(question, {
+        ...(today ? { today } : {}),
+        ...(limit ? { limit } : {}),
+      });
+      return JSON.stringify(answerJson(question, result));
+    }
+    return replyText(
+      await pubbot.conversation.handle({ kind: 'question', text: question }, origin),
+    );
+  };
+  try {
+    if (!values.batch) {
+      process.stdout.write(`${await answer(positionals.join(' '))}\n`);
+      return 0;
+    }
+    await answerLines(answer, values.json);
     return 0;
+  } finally {
+    pubbot.close();
   }
-  await answerLines(answer, values.json);
-  return 0;
 });
 
 /** One answer per stdin line; in JSON mode one object per line, blank lines included. */
-async function answerLines(answer: (question: string) => string, json: boolean): Promise<void> {
+async function answerLines(
+  answer: (question: string) => Promise<string>,
+  json: boolean,
+): Promise<void> {
   const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   let first = true;
   for await (const line of lines) {
     if (!json && line.trim() === '') continue;
-    process.stdout.write(`${json || first ? '' : '\n'}${answer(line)}\n`);
+    process.stdout.write(`${json || first ? '' : '\n'}${await answer(line)}\n`);
     first = false;
   }
 }

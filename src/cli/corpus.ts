@@ -2,9 +2,10 @@ import { parseArgs } from 'node:util';
 import { paperJson } from '../answer/answer-json.js';
 import { monthYear } from '../answer/paper-line.js';
 import { loadConfig } from '../config.js';
-import { loadCorpusDir } from '../corpus/load-corpus.js';
 import { formatProblem } from '../corpus/paper.js';
+import { createLogger } from '../logger.js';
 import { runCli } from '../run-cli.js';
+import { bootstrap, readOnly } from '../runtime/bootstrap.js';
 
 runCli(async () => {
   const { values } = parseArgs({
@@ -13,8 +14,11 @@ runCli(async () => {
       ids: { type: 'boolean', default: false },
     },
   });
-  const config = loadConfig();
-  const corpus = await loadCorpusDir(config.corpusDir);
+  const config = readOnly(loadConfig());
+  // Problems are this command's output, one line each; the log would only repeat them.
+  const pubbot = await bootstrap(config, createLogger({ level: config.logLevel ?? 'error' }));
+  pubbot.close();
+  const { corpus } = pubbot;
   for (const problem of corpus.problems) process.stderr.write(`${formatProblem(problem)}\n`);
   if (values.ids) {
     for (const paper of corpus.papers) process.stdout.write(`${paper.id}\n`);

@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
-import { createCore } from '../core.js';
-import { loadCorpusDir } from '../corpus/load-corpus.js';
 import { checkAnswer, ExampleFileSchema, exampleKeys } from '../eval/example-questions.js';
+import { createLogger } from '../logger.js';
 import { runCli } from '../run-cli.js';
+import { bootstrap, readOnly } from '../runtime/bootstrap.js';
 
 /** The shared examples when this checkout sits beside them, else the bundled copy. */
 const DEFAULT_FILES = [
@@ -20,8 +20,9 @@ runCli(async () => {
   const file =
     values.file ?? DEFAULT_FILES.find((candidate) => existsSync(candidate)) ?? DEFAULT_FILES[1];
   const examples = ExampleFileSchema.parse(JSON.parse(await readFile(file as string, 'utf8')));
-  const corpus = await loadCorpusDir(loadConfig().corpusDir);
-  const core = createCore(corpus);
+  const config = readOnly(loadConfig());
+  const pubbot = await bootstrap(config, createLogger({ level: config.logLevel ?? 'error' }));
+  const core = pubbot.reloader.core;
   const keys = exampleKeys(core.library);
   let passed = 0;
   for (const example of examples.cases) {
@@ -33,6 +34,7 @@ runCli(async () => {
       for (const failure of failures) process.stdout.write(`       ${failure}\n`);
     }
   }
+  pubbot.close();
   process.stdout.write(`eval: ${passed}/${examples.cases.length} passed\n`);
   return passed === examples.cases.length ? 0 : 1;
 });

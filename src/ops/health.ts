@@ -1,4 +1,4 @@
-import type { Adapter } from '../platform/adapter.js';
+import type { ChatPlatform } from '../conversation/chat-platform.js';
 
 export interface Health {
   ok: boolean;
@@ -8,18 +8,18 @@ export interface Health {
   reasons: string[];
 }
 
-/** Healthy when the corpus is loaded and every enabled adapter is connected. */
+/** Healthy when the corpus is loaded and every platform taking events is connected. */
 export function checkHealth({
   papers,
-  adapters,
+  platforms,
 }: {
   papers: number | undefined;
-  adapters: readonly Adapter[];
+  platforms: readonly ChatPlatform[];
 }): Health {
   const reasons: string[] = [];
   if (papers === undefined) reasons.push('corpus not loaded');
   const states = Object.fromEntries(
-    adapters.map((adapter) => [adapter.platform, adapter.isReady()]),
+    platforms.map((platform) => [platform.name, platform.isReady()]),
   );
   for (const [platform, ready] of Object.entries(states))
     if (!ready) reasons.push(`${platform}: not connected`);

@@ -1,7 +1,5 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import type { Answer } from '../answer/answer.js';
-import type { Core } from '../core.js';
-import type { Adapter } from '../platform/adapter.js';
+import type { ChatPlatform } from '../conversation/chat-platform.js';
 
 /**
  * pubbot's Prometheus metrics, on a registry of its own (not prom-client's
@@ -31,8 +29,8 @@ export class Metrics {
 
   constructor({
     corpusSize,
-    adapters,
-  }: { corpusSize: () => number; adapters: () => readonly Adapter[] }) {
+    platforms,
+  }: { corpusSize: () => number; platforms: () => readonly ChatPlatform[] }) {
     collectDefaultMetrics({ register: this.registry, prefix: 'pubbot_' });
     new Gauge({
       name: 'pubbot_corpus_papers',
@@ -48,22 +46,16 @@ export class Metrics {
       labelNames: ['platform'] as const,
       registers: [this.registry],
       collect() {
-        for (const adapter of adapters())
-          this.set({ platform: adapter.platform }, adapter.isReady() ? 1 : 0);
+        for (const platform of platforms())
+          this.set({ platform: platform.name }, platform.isReady() ? 1 : 0);
       },
     });
   }
 
-  /** The same core, with every `ask` counted and timed under `platform`. */
-  instrument(core: Core, platform: string): Core {
-    const ask = (text: string, options?: Parameters<Core['ask']>[1]): Answer => {
-      const stop = this.#latency.startTimer({ platform });
-      const answer = core.ask(text, options);
-      stop();
-      this.#questions.inc({ platform, intent: answer.shape });
-      return answer;
-    };
-    return { ...core, ask };
+  /** Counts one answer and how long it took, by platform and answer shape. */
+  answered(platform: string, shape: string, seconds: number): void {
+    this.#latency.observe({ platform }, seconds);
+    this.#questions.inc({ platform, intent: shape });
   }
 
   announced(platform: string, status: 'sent' | 'failed', count = 1): void {

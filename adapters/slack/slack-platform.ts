@@ -1,0 +1,295 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, type CustomRoute, type RespondFn, webApi } from '@slack/bolt';
+import type {
+  ChatPlatform,
+  PostOptions,
+  PostReceipt,
+} from '../../src/conversation/chat-platform.js';
+import type { Conversation } from '../../src/conversation/conversation.js';
+import type { Reply } from '../../src/conversation/reply.js';
+import type { Origin, Request } from '../../src/conversation/request.js';
+import { textRequest } from '../../src/conversation/text-request.js';
+import type { Logger } from '../../src/logger.js';
+import { InFlight } from '../in-flight.js';
+import { boltLogger } from './bolt-logger.js';
+import { SLACK_LIMITS } from './limits.js';
+import { renderBlocks, SHOW_MORE_ACTION, type SlackMessage } from './render-blocks.js';
+import { SeenEvents } from './seen-events.js';
+
+export type SlackTransport =
+  | { kind: 'http'; signingSecret: string; port: number; customRoutes?: CustomRoute[] }
+  | { kind: 'socket'; appToken: string };
+
+export interface SlackPlatformOptions {
+  botToken: string;
+  transport: SlackTransport;
+  /** Web API base (https://slack.com/api/); point it elsewhere to run against a fake Slack. */
+  apiUrl: string;
+  conversation: Pick<Conversation, 'handle'>;
+  logger: Logger;
+  /** The slash command's name, as configured in the app manifest. */
+  command?: string;
+  pageSize?: number;
+  /** Pause between two posts to one channel; Slack allows about one message per second. */
+  channelIntervalMs?: number;
+}
+
+/** Where an event came from, in Slack's terms. */
+interface Asked {
+  channel: string;
+  user: string;
+  requestId: string;
+  /** The thread the answer goes to (the message's own ts for a new thread). */
+  threadTs?: string;
+  /** True when the message was itself in a thread, so it may follow up on what the bot said there. */
+  inThread?: boolean;
+}
+
+const CHANNEL_INTERVAL_MS = 1100;
+const MANAGERS = 'workspace admins or the channel’s creator';
+
+/**
+ * pubbot on Slack: mentions and DMs answered in a thread (a mention in that
+ * thread refines the question), a slash command, Block Kit with a "Show
+ * more" button; announcements through the Web API. Retries of one event are
+ * answered once. Only translation happens here: events become Requests,
+ * Replies become Block Kit.
+ */
+export class SlackPlatform implements ChatPlatform {
+  readonly name = 'slack';
+  readonly #o: SlackPlatformOptions;
+  readonly #seen = new SeenEvents();
+  readonly #inFlight = new InFlight();
+  /** Posts announcements; Bolt's own client answers events. */
+  readonly #client: webApi.WebClient;
+  readonly #clientOptions;
+  readonly #lastPost = new Map<string, number>();
+  #app: App | undefined;
+  #server: Server | undefined;
+  #ready = false;
+
+  constructor(options: SlackPlatformOptions) {
+    this.#o = options;
+    this.#clientOptions = {
+      slackApiUrl: options.apiUrl,
+      // A 429 waits for Retry-After and then retries; a few tries cover that and brief outages.
+      retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 10_000 },
+    };
+    this.#client = new webApi.WebClient(options.botToken, {
+      ...this.#clientOptions,
+      timeout: 15_000,
+    });
+  }
+
+  /** The HTTP port in HTTP mode (useful when started on port 0). */
+  get port(): number | undefined {
+    return (this.#server?.address() as AddressInfo | null)?.port;
+  }
+
+  async start(): Promise<void> {
+    const { transport, botToken, logger } = this.#o;
+    const clientOptions = this.#clientOptions;
+    // Made here, not in the constructor: Bolt checks the token at once, and posting alone needs no app.
+    const app = new App({
+      token: botToken,
+      logger: boltLogger(logger),
+      clientOptions,
+      ...(transport.kind === 'http'
+        ? { signingSecret: transport.signingSecret, customRoutes: transport.customRoutes ?? [] }
+        : { socketMode: true, appToken: transport.appToken, installerOptions: { clientOptions } }),
+    });
+    this.#app = app;
+    this.#listen(app);
+    const started = transport.kind === 'http' ? await app.start(transport.port) : await app.start();
+    if (transport.kind === 'http') this.#server = started as Server;
+    this.#ready = true;
+    logger.info({ transport: transport.kind, port: this.port }, 'slack ready');
+  }
+
+  async stop(): Promise<void> {
+    this.#ready = false;
+    await this.#inFlight.settle();
+    await this.#app?.stop();
+  }
+
+  isReady(): boolean {
+    return this.#ready;
+  }
+
+  /** Posts to a channel, at most one message per second per channel; unfurling off. */
+  async post(channel: string, reply: Reply, _options?: PostOptions): Promise<PostReceipt> {
+    const interval = this.#o.channelIntervalMs ?? CHANNEL_INTERVAL_MS;
+    const wait = (this.#lastPost.get(channel) ?? 0) + interval - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    try {
+      const posted = await send(this.#client, { channel }, renderBlocks(reply));
+      return posted.ts ? { messageId: posted.ts } : {};
+    } finally {
+      this.#lastPost.set(channel, Date.now());
+    }
+  }
+
+  #listen(app: App): void {
+    app.use(async ({ body, next, logger }) => {
+      const eventId = (body as { event_id?: string }).event_id;
+      if (eventId && !this.#seen.take(eventId)) {
+        logger.info(`ignoring repeat of event ${eventId}`);
+        return;
+      }
+      await next();
+    });
+
+    app.event('app_mention', async ({ event, body, client }) => {
+      if (event.bot_id) return;
+      const text = event.text.replace(/<@[A-Z0-9]+(?:\|[^>]*)?>/gu, ' ').trim();
+      await this.#inFlight.track(
+        this.#answerInThread(client, text, {
+          channel: event.channel,
+          user: event.user ?? '',
+          requestId: body.event_id,
+          threadTs: event.thread_ts ?? event.ts,
+          inThread: event.thread_ts !== undefined,
+        }),
+      );
+    });
+
+    app.message(async ({ message, body, client }) => {
+      if (message.channel_type !== 'im' || message.subtype !== undefined || 'bot_id' in message)
+        return;
+      await this.#inFlight.track(
+        this.#answerInThread(client, message.text ?? '', {
+          channel: message.channel,
+          user: message.user,
+          requestId: (body as { event_id: string }).event_id,
+          threadTs: message.thread_ts ?? message.ts,
+          inThread: message.thread_ts !== undefined,
+        }),
+      );
+    });
+
+    app.command(this.#o.command ?? '/papers', async ({ command, ack, respond, client }) => {
+      await ack();
+      const asked = {
+        channel: command.channel_id,
+        user: command.user_id,
+        requestId: command.trigger_id,
+      };
+      await this.#inFlight.track(
+        this.#respond(respond, textRequest(command.text), this.#origin(client, asked), false),
+      );
+    });
+
+    app.action(SHOW_MORE_ACTION, async ({ ack, action, respond, body, client }) => {
+      await ack();
+      const container = (body as { container?: { channel_id?: string; thread_ts?: string } })
+        .container;
+      const asked: Asked = {
+        channel: container?.channel_id ?? '',
+        user: body.user.id,
+        requestId: (action as { action_ts?: string }).action_ts ?? '',
+        ...(container?.thread_ts ? { threadTs: container.thread_ts, inThread: true } : {}),
+      };
+      const token = 'value' in action ? String(action.value) : '';
+      await this.#inFlight.track(
+        this.#respond(respond, { kind: 'page', token }, this.#origin(client, asked), true),
+      );
+    });
+
+    app.error(async (error) => {
+      this.#o.logger.error({ err: error }, 'slack handler error');
+    });
+  }
+
+  /**
+   * A thread is the conversation: the answer goes to the thread, is kept
+   * under it, and a later mention in it follows up; a top-level message
+   * starts a thread of its own and stands alone.
+   */
+  #origin(client: webApi.WebClient, asked: Asked): Origin {
+    const key = asked.threadTs ? `slack:${asked.channel}:${asked.threadTs}` : undefined;
+    return {
+      platform: 'slack',
+      channel: asked.channel,
+      user: asked.user,
+      requestId: asked.requestId,
+      ...(key ? { conversation: { key, ...(asked.inThread ? { follows: key } : {}) } } : {}),
+      surface: { pageSize: this.#o.pageSize ?? 5, tokenLength: SLACK_LIMITS.buttonValue },
+      mayManage: () => mayManage(client, asked.channel, asked.user),
+      managers: MANAGERS,
+    };
+  }
+
+  async #answerInThread(client: webApi.WebClient, text: string, asked: Asked): Promise<void> {
+    const origin = this.#origin(client, asked);
+    const reply = await this.#o.conversation.handle(
+      textRequest(text, { followUp: asked.inThread === true }),
+      origin,
+    );
+    // Threads have no private replies: refusals and help go to the thread like any answer.
+    await send(
+      client,
+      { channel: asked.channel, thread_ts: asked.threadTs as string },
+      renderBlocks(reply),
+    ).catch((error: unknown) => this.#undelivered(error, origin));
+  }
+
+  async #respond(
+    respond: RespondFn,
+    request: Request,
+    origin: Origin,
+    replace: boolean,
+  ): Promise<void> {
+    const message = renderBlocks(await this.#o.conversation.handle(request, origin));
+    const where = replace
+      ? { replace_original: true }
+      : { response_type: message.ephemeral ? ('ephemeral' as const) : ('in_channel' as const) };
+    await respond({ ...where, text: message.text, blocks: message.blocks }).catch(
+      (error: unknown) => this.#undelivered(error, origin),
+    );
+  }
+
+  /** The answer was made but Slack did not take it: logged with the request, nothing else to do. */
+  #undelivered(error: unknown, origin: Origin): void {
+    this.#o.logger.error(
+      { err: error, requestId: origin.requestId, channel: origin.channel },
+      'slack reply not delivered',
+    );
+  }
+}
+
+/** Posts a message with its files; unfurling off so a digest is not a wall of previews. */
+async function send(
+  client: webApi.WebClient,
+  where: { channel: string; thread_ts?: string },
+  message: SlackMessage,
+): Promise<webApi.ChatPostMessageResponse> {
+  const posted = await client.chat.postMessage({
+    ...where,
+    text: message.text,
+    blocks: message.blocks,
+    unfurl_links: false,
+    unfurl_media: false,
+  });
+  for (const file of message.files) {
+    const upload = { file: Buffer.from(file.data), filename: file.name, alt_text: file.alt };
+    await client.files.uploadV2(
+      where.thread_ts
+        ? { ...upload, channel_id: where.channel, thread_ts: where.thread_ts }
+        : { ...upload, channel_id: where.channel },
+    );
+  }
+  return posted;
+}
+
+/** Subscriptions change what a channel receives: workspace admins and owners, or the channel's creator, may. */
+async function mayManage(
+  client: webApi.WebClient,
+  channel: string,
+  user: string,
+): Promise<boolean> {
+  const { user: info } = await client.users.info({ user });
+  if (info?.is_admin || info?.is_owner || info?.is_primary_owner) return true;
+  const { channel: conversation } = await client.conversations.info({ channel });
+  return conversation?.creator === user || conversation?.is_im === true;
+}

@@ -1,0 +1,123 @@
+import type { Answer, Group, GroupBy } from '../answer/answer.js';
+import { toBibtex } from '../answer/bibtex.js';
+import { HELP_TEXT } from '../answer/help.js';
+import { paperDetail } from '../answer/paper-detail.js';
+import { paperLine } from '../answer/paper-line.js';
+import { peopleLines } from '../answer/person-line.js';
+import { categoryFromCode } from '../corpus/categories.js';
+import { plural } from '../text/plural.js';
+import type { PageMoves } from './pager.js';
+import type { Groups, Reply } from './reply.js';
+
+export interface AnswerLayoutOptions {
+  /** Where the answer sits among its pages, with the tokens of its neighbours. */
+  pager?: PageMoves & { previousToken?: string; nextToken?: string };
+  /** The conversation a follow-up to this answer continues. */
+  followUp?: string;
+}
+
+/** "papers by Yiren Zhao · in 2019 · newest first · 4 results · page 1/2". */
+function footer(answer: Answer, pager: AnswerLayoutOptions['pager']): string {
+  const parts = [answer.understood, plural(answer.total, 'result')];
+  if (pager) parts.push(`page ${pager.page}/${pager.pages}`);
+  return parts.join(' · ');
+}
+
+/** Notes, then suggestions and ignored filler, each as one small line. */
+function notes(answer: Answer): string[] {
+  const lines = [...answer.notes];
+  if (answer.suggestions.length > 0) lines.push(`Try: ${answer.suggestions.join(' · ')}`);
+  if (answer.ignored && answer.ignored.length > 0)
+    lines.push(`Ignored: ${answer.ignored.join(', ')}`);
+  return lines;
+}
+
+function groupLabel(group: Group, by: GroupBy): string {
+  if (by !== 'category') return group.key;
+  const name = categoryFromCode(group.key)?.name;
+  return name ? `${name} (${group.key})` : group.key;
+}
+
+function groups(answer: Answer): Groups | undefined {
+  if (!answer.groups || !answer.groupBy) return undefined;
+  const by = answer.groupBy;
+  return {
+    by,
+    rows: answer.groups.map((group) => ({ label: groupLabel(group, by), count: group.count })),
+  };
+}
+
+/**
+ * Lays an answer out once for every platform: which pieces it shows, in
+ * which words, in what order. Platforms only render the Reply.
+ *
+ * @example
+ * ```ts
+ * layoutAnswer(core.ask('who does Tianrui Qin work with?')).people?.lines[0];
+ * // → '1. Xitong Gao — 5 papers'
+ * ```
+ */
+export function layoutAnswer(answer: Answer, options: AnswerLayoutOptions = {}): Reply {
+  const base = { notes: notes(answer), visibility: 'public' as const, attachments: [] };
+  const paged = {
+    footer: footer(answer, options.pager),
+    ...(options.followUp ? { followUp: options.followUp } : {}),
+  };
+  const pager = options.pager && {
+    ...(options.pager.previousToken ? { previous: options.pager.previousToken } : {}),
+    ...(options.pager.nextToken ? { next: options.pager.nextToken } : {}),
+    page: options.pager.page,
+    pages: options.pager.pages,
+    remaining: options.pager.remaining,
+  };
+  switch (answer.shape) {
+    case 'help':
+      return { ...base, title: answer.headline, text: HELP_TEXT, visibility: 'private' };
+    case 'refusal':
+    case 'clarify':
+      return { ...base, text: answer.text, notes: [], visibility: 'private' };
+    case 'greeting':
+      return { ...base, text: answer.headline };
+    case 'detail': {
+      const [paper] = answer.papers;
+      if (!paper) return { ...base, ...paged, title: answer.headline };
+      const show = answer.show ?? [];
+      return {
+        ...base,
+        ...paged,
+        detail: paperDetail(paper, show),
+        ...(show.includes('bibtex') ? { code: { language: 'bibtex', text: toBibtex(paper) } } : {}),
+      };
+    }
+    case 'cite':
+      return {
+        ...base,
+        ...paged,
+        title: answer.headline,
+        ...(answer.bibtex ? { code: { language: 'bibtex', text: answer.bibtex } } : {}),
+        ...(pager ? { pager } : {}),
+      };
+    case 'coauthors':
+    case 'ranking': {
+      const people = answer.people ?? [];
+      return {
+        ...base,
+        ...paged,
+        title: answer.headline,
+        ...(people.length > 0 ? { people: { lines: peopleLines(people) } } : {}),
+      };
+    }
+    case 'groups': {
+      const table = groups(answer);
+      return { ...base, ...paged, title: answer.headline, ...(table ? { groups: table } : {}) };
+    }
+    default:
+      return {
+        ...base,
+        ...paged,
+        title: answer.headline,
+        papers: answer.papers.map((paper, i) => paperLine(paper, answer.offset + i + 1)),
+        ...(pager ? { pager } : {}),
+      };
+  }
+}

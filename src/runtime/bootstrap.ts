@@ -1,0 +1,137 @@
+import { Announcer } from '../announce/announcer.js';
+import { fetchArxivFeed } from '../announce/arxiv-feed.js';
+import type { Config } from '../config.js';
+import { Conversation } from '../conversation/conversation.js';
+import type { Corpus } from '../corpus/load-corpus.js';
+import type { Logger } from '../logger.js';
+import { checkHealth } from '../ops/health.js';
+import { type OpsRoute, opsRoutes } from '../ops/http-routes.js';
+import { Metrics } from '../ops/metrics.js';
+import { CorpusReloader } from '../reload/corpus-reloader.js';
+import { openStore } from '../store/sqlite-store.js';
+import type { Store } from '../store/store.js';
+import { createPlatforms, type Platforms, type PlatformWiring } from './platforms.js';
+
+export interface BootstrapOptions {
+  /** Wire the chat platforms (and the configured subscriptions); tools that only answer leave it out. */
+  platforms?: Pick<PlatformWiring, 'shell' | 'onFatal'>;
+  /** The clock the conversation and announcements read "today" from. */
+  clock?: () => Date;
+}
+
+/** Everything a running pubbot is made of, built in one order for the bot and every command. */
+export interface Pubbot {
+  store: Store;
+  reloader: CorpusReloader;
+  /** The corpus as first read, with its problems. */
+  corpus: Corpus;
+  conversation: Conversation;
+  announcer: Announcer;
+  metrics: Metrics;
+  /** Health and metrics over HTTP. */
+  routes: OpsRoute[];
+  /** Present when `platforms` was asked for. */
+  platforms?: Platforms;
+  /** Closes the store; platforms are stopped by whoever started them. */
+  close(): void;
+}
+
+/**
+ * The same configuration keeping nothing: an in-memory store and no index
+ * snapshots, for commands that only read the corpus (eval, corpus listing),
+ * so they give the same result on every machine.
+ */
+export function readOnly(config: Config): Config {
+  const { stateDir: _snapshots, ...rest } = config;
+  return { ...rest, announce: { ...config.announce, databaseUrl: 'sqlite::memory:' } };
+}
+
+/**
+ * The one bootstrap: config → store → corpus → core (reloader) →
+ * conversation → announcer → platforms. The bot (`main.ts`) and every
+ * command (`ask`, `announce`, `eval`, `corpus`) start here, so they read the
+ * same corpus the same way.
+ *
+ * @example
+ * ```ts
+ * const pubbot = await bootstrap(loadConfig(), logger);
+ * const reply = await pubbot.conversation.handle({ kind: 'question', text: 'cite Flareon' }, origin);
+ * pubbot.close();
+ * ```
+ */
+export async function bootstrap(
+  config: Config,
+  logger: Logger,
+  options: BootstrapOptions = {},
+): Promise<Pubbot> {
+  const store = openStore(config.announce.databaseUrl);
+  try {
+    const { reloader, corpus } = await CorpusReloader.load(
+      {
+        corpusDir: config.corpusDir,
+        logger,
+        ...(config.stateDir ? { indexCacheDir: config.stateDir } : {}),
+      },
+      store.learnedFacts(),
+    );
+    const core = () => reloader.core;
+    let platforms: Platforms | undefined;
+    const metrics = new Metrics({
+      corpusSize: () => reloader.core.library.papers.length,
+      platforms: () => platforms?.serving ?? [],
+    });
+    const arxiv = config.announce.arxiv;
+    const announcer = new Announcer({
+      store,
+      corpusDir: config.corpusDir,
+      reloader,
+      platformFor: (name) => platforms?.byName[name],
+      logger: logger.child({ component: 'announce' }),
+      onDelivered: (platform, status, papers) => metrics.announced(platform, status, papers),
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(arxiv
+        ? { feed: () => fetchArxivFeed({ apiUrl: arxiv.apiUrl, query: arxiv.query }) }
+        : {}),
+    });
+    const conversation = new Conversation({
+      core,
+      store,
+      logger,
+      subscriptions: announcer,
+      onAnswer: (platform, shape, seconds) => metrics.answered(platform, shape, seconds),
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
+    const routes = opsRoutes(
+      () =>
+        checkHealth({
+          papers: reloader.core.library.papers.length,
+          platforms: platforms?.serving ?? [],
+        }),
+      metrics,
+    );
+    if (options.platforms) {
+      store.replaceConfigSubscriptions(config.announce.channels, new Date().toISOString());
+      platforms = await createPlatforms(config, {
+        ...options.platforms,
+        conversation,
+        core,
+        logger,
+        routes,
+      });
+    }
+    return {
+      store,
+      reloader,
+      corpus,
+      conversation,
+      announcer,
+      metrics,
+      routes,
+      ...(platforms ? { platforms } : {}),
+      close: () => store.close(),
+    };
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+}
