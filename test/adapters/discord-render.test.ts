@@ -1,31 +1,65 @@
 import { describe, expect, it } from 'vitest';
 import { codeBlock, escapeDiscord, truncate } from '../../adapters/discord/discord-text.js';
-import { PageIds } from '../../adapters/discord/page-ids.js';
-import { renderAnswer, safeUrl } from '../../adapters/discord/render-message.js';
+import { renderReply, safeUrl } from '../../adapters/discord/render-message.js';
+import { layoutAnswer } from '../../src/conversation/layout-answer.js';
 import { TODAY } from '../support/corpus.js';
 import { discordViolations } from '../support/discord-limits.js';
 import { renderCases, stressCore } from '../support/render-stress.js';
 
 const core = stressCore();
 
-describe('renderAnswer within Discord limits', () => {
+const pager = { previous: 'p'.repeat(100), next: 'n'.repeat(100), page: 2, pages: 3, remaining: 5 };
+
+describe('renderReply within Discord limits', () => {
   it.each(renderCases([5, 10, 25]))(
     'GIVEN "%s" at %i per page THEN the message breaks no limit and never enables mentions',
     (_label, limit, question) => {
-      const answer = core.ask(question, { today: TODAY, limit });
-      const message = renderAnswer(answer, {
-        pageSize: limit,
-        pages: { previous: 'p', next: 'n' },
-      });
+      const reply = layoutAnswer(core.ask(question, { today: TODAY, limit }));
+      const message = renderReply({ ...reply, pager, followUp: `discord:${'9'.repeat(19)}` });
       expect(discordViolations(message)).toEqual([]);
       expect(message.allowedMentions).toEqual({ parse: [] });
     },
   );
 
   it('GIVEN a refusal or clarification THEN a short ephemeral message, not an embed', () => {
-    const refusal = renderAnswer(core.ask('x'.repeat(900)), { pageSize: 5 });
+    const refusal = renderReply(layoutAnswer(core.ask('x'.repeat(900))));
     expect(refusal).toMatchObject({ embeds: [], flags: 64 });
     expect(refusal.content).toMatch(/900 characters long/u);
+  });
+
+  it('GIVEN a pager and a conversation THEN Prev, Next and Refine buttons in one row', () => {
+    const reply = layoutAnswer(core.ask('papers by Xitong Gao', { today: TODAY, limit: 5 }));
+    const message = renderReply({
+      ...reply,
+      pager: { ...pager, previous: undefined },
+      followUp: 'discord:1',
+    });
+    expect(
+      message.components[0]?.components.map((b) => [
+        'label' in b ? b.label : '',
+        'custom_id' in b ? b.custom_id : '',
+        b.disabled,
+      ]),
+    ).toEqual([
+      ['◀ Prev', 'disabled:◀ Prev', true],
+      ['Next ▶', 'n'.repeat(100), false],
+      ['Refine', 'refine:discord:1', false],
+    ]);
+  });
+
+  it('GIVEN a reply with a PNG THEN the file travels with the message and the embed shows it', () => {
+    const chart = {
+      name: 'chart.png',
+      contentType: 'image/png',
+      data: new Uint8Array([137, 80, 78, 71]),
+      alt: 'Papers per year',
+    };
+    const reply = layoutAnswer(core.ask('how many papers in 2024?', { today: TODAY }));
+    const message = renderReply({ ...reply, attachments: [chart] });
+    expect(message.files).toEqual([
+      { attachment: Buffer.from(chart.data), name: 'chart.png', description: 'Papers per year' },
+    ]);
+    expect(message.embeds[0]?.image).toEqual({ url: 'attachment://chart.png' });
   });
 });
 
@@ -62,28 +96,5 @@ describe('Discord text helpers', () => {
     expect(safeUrl('javascript:alert(1)')).toBeUndefined();
     expect(safeUrl('not a url')).toBeUndefined();
     expect(safeUrl('https://a.example/x(y)@z')).toBe('https://a.example/x%28y%29%40z');
-  });
-});
-
-describe('PageIds', () => {
-  it('GIVEN a short question THEN it travels inside the custom id', () => {
-    const ids = new PageIds();
-    const id = ids.encode({ question: 'papers by Xitong Gao', offset: 5, limit: 5 });
-    expect(id).toBe('page:5:5:q:papers by Xitong Gao');
-    expect(new PageIds().decode(id)).toEqual({
-      question: 'papers by Xitong Gao',
-      offset: 5,
-      limit: 5,
-    });
-  });
-
-  it('GIVEN a long question THEN it is remembered under a key within 100 characters, and expires with the memory', () => {
-    const ids = new PageIds();
-    const question = `papers about ${'very '.repeat(40)}long topics`;
-    const id = ids.encode({ question, offset: 10, limit: 5 });
-    expect(id.length).toBeLessThanOrEqual(100);
-    expect(ids.decode(id)).toEqual({ question, offset: 10, limit: 5 });
-    expect(new PageIds().decode(id)).toBe('expired');
-    expect(ids.decode('something-else')).toBeUndefined();
   });
 });

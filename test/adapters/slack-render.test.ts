@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { escapeMrkdwn, link, truncate } from '../../adapters/slack/mrkdwn.js';
-import { type MoreRequest, renderBlocks } from '../../adapters/slack/render-blocks.js';
+import { renderBlocks } from '../../adapters/slack/render-blocks.js';
 import { SeenEvents } from '../../adapters/slack/seen-events.js';
+import { layoutAnswer } from '../../src/conversation/layout-answer.js';
 import { TODAY } from '../support/corpus.js';
 import { renderCases, stressCore } from '../support/render-stress.js';
 
@@ -13,9 +14,10 @@ describe('renderBlocks within Slack limits', () => {
   it.each(renderCases([5, 25, 50]))(
     'GIVEN "%s" at %i per page THEN blocks, sections, headers and payload stay within limits',
     (_label, limit, question) => {
-      const message = renderBlocks(core.ask(question, { today: TODAY, limit }), {
-        question,
-        limit,
+      const reply = layoutAnswer(core.ask(question, { today: TODAY, limit }));
+      const message = renderBlocks({
+        ...reply,
+        pager: { next: 'p'.repeat(2000), page: 1, pages: 2, remaining: 3 },
       });
       expect(message.text.length).toBeGreaterThan(0);
       expect(message.text.length).toBeLessThanOrEqual(3000);
@@ -36,30 +38,24 @@ describe('renderBlocks within Slack limits', () => {
     },
   );
 
-  it('GIVEN more results than a page THEN "Show more" carries the next offset and the question', () => {
-    const message = renderBlocks(core.ask('papers by Xitong Gao', { today: TODAY, limit: 5 }), {
-      question: 'papers by Xitong Gao',
-      limit: 5,
+  it('GIVEN a pager THEN "Show more" carries the next page token and counts what is left', () => {
+    const reply = layoutAnswer(core.ask('papers by Xitong Gao', { today: TODAY, limit: 5 }));
+    const message = renderBlocks({
+      ...reply,
+      pager: { next: 'p1.2026-11-25.5.5.papers by Xitong Gao', page: 1, pages: 3, remaining: 11 },
     });
     const actions = message.blocks.find((b) => b.type === 'actions') as {
       elements: Array<{ value: string; text: { text: string } }>;
     };
-    expect(JSON.parse(actions.elements[0]?.value ?? '') as MoreRequest).toEqual({
-      q: 'papers by Xitong Gao',
-      o: 5,
-      l: 5,
-    });
+    expect(actions.elements[0]?.value).toBe('p1.2026-11-25.5.5.papers by Xitong Gao');
     expect(actions.elements[0]?.text.text).toBe('Show more (11 left)');
   });
 
   it('GIVEN a refusal or help THEN it is marked ephemeral', () => {
-    expect(renderBlocks(core.ask('z'.repeat(800)), { question: '', limit: 5 }).ephemeral).toBe(
-      true,
-    );
-    expect(renderBlocks(core.ask('help'), { question: 'help', limit: 5 }).ephemeral).toBe(true);
-    expect(
-      renderBlocks(core.ask('what is MORA'), { question: 'what is MORA', limit: 5 }).ephemeral,
-    ).toBe(false);
+    const render = (question: string) => renderBlocks(layoutAnswer(core.ask(question)));
+    expect(render('z'.repeat(800)).ephemeral).toBe(true);
+    expect(render('help').ephemeral).toBe(true);
+    expect(render('what is MORA').ephemeral).toBe(false);
   });
 });
 

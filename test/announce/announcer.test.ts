@@ -4,15 +4,14 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { APIEmbed } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DiscordPoster } from '../../adapters/discord/post-announcement.js';
-import { ShellPoster } from '../../adapters/shell/shell-poster.js';
-import { SlackPoster } from '../../adapters/slack/post-announcement.js';
-import type { Poster } from '../../src/announce/announcement.js';
+import { DiscordPlatform } from '../../adapters/discord/discord-platform.js';
+import { ShellPlatform } from '../../adapters/shell/shell-platform.js';
+import { SlackPlatform } from '../../adapters/slack/slack-platform.js';
 import { Announcer, DIGEST_SIZE, MAX_FAILURES } from '../../src/announce/announcer.js';
 import { fetchArxivFeed } from '../../src/announce/arxiv-feed.js';
-import { createCore } from '../../src/core.js';
-import { loadCorpusDir } from '../../src/corpus/load-corpus.js';
-import { CoreRef } from '../../src/runtime/core-ref.js';
+import type { ChatPlatform } from '../../src/conversation/chat-platform.js';
+import { Conversation } from '../../src/conversation/conversation.js';
+import { CorpusReloader } from '../../src/reload/corpus-reloader.js';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
 import { LISTING_PATH, TODAY } from '../support/corpus.js';
 import { discordViolations } from '../support/discord-limits.js';
@@ -20,6 +19,9 @@ import { FakeDiscord } from '../support/fake-discord.js';
 import { FakeSlack } from '../support/fake-slack.js';
 import { RecordingServer } from '../support/http-server.js';
 import { memoryLogger } from '../support/memory-logger.js';
+
+/** What the announcer needs of a platform. */
+type Poster = Pick<ChatPlatform, 'post'>;
 
 const FEED = readFileSync('test/fixtures/arxiv/feed.xml', 'utf8');
 const DISCORD_CHANNEL = '900000000000000001';
@@ -78,27 +80,41 @@ describe('Announcer with a real SQLite file, an injected clock and local fake pl
     shellOut.on('data', (chunk) => {
       shellText += chunk;
     });
-    const coreRef = new CoreRef(createCore((await loadCorpusDir(corpusDir)).papers));
     const log = memoryLogger();
+    const { reloader } = await CorpusReloader.load({ corpusDir, logger: log.logger });
     let now = Date.parse(`${TODAY}T09:00:00Z`);
+    // Posting needs no started session, and no conversation takes part; a real one is there all the same.
+    const conversation = new Conversation({ core: () => reloader.core, store, logger: log.logger });
     const base: Record<string, Poster> = {
-      discord: new DiscordPoster({
+      discord: new DiscordPlatform({
         token: 'discord-token-abcdefghijklmnopqrstu',
         apiUrl: discord.apiUrl,
+        conversation,
+        core: () => reloader.core,
+        logger: log.logger,
       }),
-      slack: new SlackPoster({
+      slack: new SlackPlatform({
         botToken: 'xoxb-announce',
+        transport: { kind: 'http', signingSecret: 'unused-secret', port: 0 },
         apiUrl: slack.apiUrl,
+        conversation,
+        logger: log.logger,
         channelIntervalMs: 0,
       }),
-      shell: new ShellPoster(shellOut),
+      shell: new ShellPlatform({
+        conversation,
+        input: new PassThrough(),
+        output: shellOut,
+        interactive: false,
+      }),
     };
+    const platforms = posters ? posters(base) : base;
     const make = (s: SqliteStore) =>
       new Announcer({
         store: s,
         corpusDir,
-        posters: posters ? posters(base) : base,
-        coreRef,
+        platformFor: (name) => platforms[name],
+        reloader,
         logger: log.logger,
         clock: () => {
           now += 60_000;
@@ -115,7 +131,7 @@ describe('Announcer with a real SQLite file, an injected clock and local fake pl
       corpusDir,
       dbPath,
       store,
-      coreRef,
+      reloader,
       log,
       announcer: make(store),
       /** The same installation after a restart: a new store object on the same file. */
@@ -170,11 +186,12 @@ describe('Announcer with a real SQLite file, an injected clock and local fake pl
     );
     const slackBody = slackPosts('CBACKDOOR')[0]?.body as Record<string, string>;
     expect(slackBody).toMatchObject({ unfurl_links: 'false', unfurl_media: 'false' });
-    expect(slackBody.text).toMatch(/^New paper \(matching “backdoors”\):/u);
+    expect(slackBody.text).toMatch(/^New paper:\nTrigon: Catching Backdoor Triggers Early\n/u);
+    expect(slackBody.blocks).toContain('Announced here for papers matching “backdoors”');
     expect(w.shell()).toBe('');
     expect((await w.announcer.runCycle()).deliveries).toEqual([]);
     expect(discordMessages(DISCORD_CHANNEL)).toHaveLength(1);
-    expect(w.coreRef.current.ask('what is Trigon?', { today: TODAY }).papers[0]?.title).toBe(
+    expect(w.reloader.core.ask('what is Trigon?', { today: TODAY }).papers[0]?.title).toBe(
       'Trigon: Catching Backdoor Triggers Early',
     );
   });
@@ -185,8 +202,8 @@ describe('Announcer with a real SQLite file, an injected clock and local fake pl
       posters: (base) => ({
         ...base,
         discord: {
-          async post(announcement) {
-            const receipt = await (base.discord as Poster).post(announcement);
+          async post(channel, reply, options) {
+            const receipt = await (base.discord as Poster).post(channel, reply, options);
             if (crash) throw new Error('process killed before confirming');
             return receipt;
           },
@@ -292,14 +309,14 @@ describe('Announcer with a real SQLite file, an injected clock and local fake pl
     w.subscribe('shell:feed');
     const first = await w.announcer.runCycle();
     expect(first).toMatchObject({ papers: 26, deliveries: [] });
-    const flareon = w.coreRef.current.ask('what is Flareon', { today: TODAY }).papers[0];
+    const flareon = w.reloader.core.ask('what is Flareon', { today: TODAY }).papers[0];
     expect(flareon).toMatchObject({
       url: 'https://arxiv.org/abs/2212.09999',
       arxivId: '2212.09999',
       authorsTruncated: false,
       authors: ['Tianrui Qin', 'Xianghuan He', 'Xitong Gao', 'Cheng-Zhong Xu'],
     });
-    expect(w.coreRef.current.ask('papers by Cheng-Zhong Xu', { today: TODAY }).total).toBe(3);
+    expect(w.reloader.core.ask('papers by Cheng-Zhong Xu', { today: TODAY }).total).toBe(3);
     feed = FEED.replace(
       '<entry>',
       `<entry><id>http://arxiv.org/abs/2611.05555v1</id><title>Yet Another Backdoor Study</title><summary>We propose Blip, a thing.</summary><published>2026-11-24T00:00:00Z</published><arxiv:primary_category term="cs.LG"/><author><name>Ana Ruiz</name></author></entry><entry>`,
@@ -309,13 +326,13 @@ describe('Announcer with a real SQLite file, an injected clock and local fake pl
       ['shell:feed', 'yet-another-backdoor-study', 'sent'],
     ]);
     expect(w.shell()).toContain(
-      'Yet Another Backdoor Study (Nov 2026) — Ana Ruiz · cs.LG\n   https://arxiv.org/abs/2611.05555',
+      '[shell:feed] New paper:\nYet Another Backdoor Study\n   https://arxiv.org/abs/2611.05555\nAuthors: Ana Ruiz\n',
     );
     remove();
     feedServer.handle(() => ({ status: 503, body: 'down' }));
     const restarted = w.restart();
     await restarted.runCycle();
-    expect(w.coreRef.current.ask('what is Blip?', { today: TODAY }).papers[0]?.title).toBe(
+    expect(w.reloader.core.ask('what is Blip?', { today: TODAY }).papers[0]?.title).toBe(
       'Yet Another Backdoor Study',
     );
   });

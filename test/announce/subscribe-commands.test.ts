@@ -2,10 +2,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DiscordAdapter } from '../../adapters/discord/discord-adapter.js';
+import { DiscordPlatform } from '../../adapters/discord/discord-platform.js';
 import { Announcer } from '../../src/announce/announcer.js';
-import { parseAnnounceChannels, parseChannel } from '../../src/announce/channels.js';
-import { CoreRef } from '../../src/runtime/core-ref.js';
+import { parseAnnounceChannels } from '../../src/announce/channels.js';
+import { parseChannel } from '../../src/conversation/channel-id.js';
+import { Conversation } from '../../src/conversation/conversation.js';
+import { CorpusReloader } from '../../src/reload/corpus-reloader.js';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
 import { bundled } from '../support/corpus.js';
 import { CHANNEL_ID, FakeDiscord } from '../support/fake-discord.js';
@@ -13,26 +15,33 @@ import { memoryLogger } from '../support/memory-logger.js';
 
 describe('/subscribe and /unsubscribe through the real Discord client into the real store', () => {
   let fake: FakeDiscord;
-  let adapter: DiscordAdapter;
+  let platform: DiscordPlatform;
   let store: SqliteStore;
 
   beforeAll(async () => {
     fake = await FakeDiscord.start();
     store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'pubbot-sub-')), 'pubbot.db'));
-    const coreRef = new CoreRef(bundled().core);
     const { logger } = memoryLogger();
-    const announcer = new Announcer({ store, corpusDir: 'corpus', posters: {}, coreRef, logger });
-    adapter = new DiscordAdapter({
+    const reloader = new CorpusReloader({ corpusDir: 'corpus', logger }, bundled().core);
+    const core = () => reloader.core;
+    const announcer = new Announcer({
+      store,
+      corpusDir: 'corpus',
+      platformFor: () => undefined,
+      reloader,
+      logger,
+    });
+    platform = new DiscordPlatform({
       token: 'sub-token-abcdefghijklmnopqrstuvw',
       apiUrl: fake.apiUrl,
-      core: () => coreRef.current,
+      conversation: new Conversation({ core, store, logger, subscriptions: announcer }),
+      core,
       logger,
-      subscriptions: announcer,
     });
-    await adapter.start();
+    await platform.start();
   });
   afterAll(async () => {
-    await adapter.stop();
+    await platform.stop();
     await fake.close();
     store.close();
   });

@@ -125,7 +125,19 @@ describe('npm run announce -- --once, as a real process', () => {
     const second = await runScript('src/cli/announce.ts', ['--once'], { env });
     expect(first.code).toBe(0);
     expect(first.stdout).toBe(
-      '[shell:local] New paper:\nSeeing Through Fog with Event Cameras (Nov 2026) — Ana Ruiz, Xitong Gao et al. · cs.CV\n\n',
+      [
+        '[shell:local] New paper:',
+        'Seeing Through Fog with Event Cameras',
+        'Authors: Ana Ruiz, Xitong Gao et al.',
+        'Published: Nov 2026',
+        'Venue: preprint',
+        'Category: Computer Vision (cs.CV)',
+        'Introduces: FogSight',
+        '',
+        'We present FogSight, a method.',
+        '',
+        '',
+      ].join('\n'),
     );
     expect(second.stdout).toBe('');
     expect(second.stderr).toMatch(/0 new/u);

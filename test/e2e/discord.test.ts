@@ -1,13 +1,16 @@
 import type { APIEmbed } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { slashCommands } from '../../adapters/discord/commands.js';
-import { DiscordAdapter, DiscordFatalError } from '../../adapters/discord/discord-adapter.js';
+import { DiscordFatalError, DiscordPlatform } from '../../adapters/discord/discord-platform.js';
 import { registerCommands } from '../../adapters/discord/register-commands.js';
+import { Conversation } from '../../src/conversation/conversation.js';
 import { type Core, createCore } from '../../src/core.js';
 import { buildCorpus } from '../../src/corpus/load-corpus.js';
+import type { Logger } from '../../src/logger.js';
+import { SqliteStore } from '../../src/store/sqlite-store.js';
 import { LISTING_TEXT } from '../support/corpus.js';
 import { discordViolations } from '../support/discord-limits.js';
-import { APP_ID, FakeDiscord, GUILD_ID } from '../support/fake-discord.js';
+import { APP_ID, CHANNEL_ID, FakeDiscord, GUILD_ID } from '../support/fake-discord.js';
 import { freePort } from '../support/free-port.js';
 import { memoryLogger } from '../support/memory-logger.js';
 import { spawnBot } from '../support/spawn-bot.js';
@@ -48,20 +51,26 @@ const corpus = buildCorpus([
 const paperIdOf = (prefix: string) =>
   corpus.papers.find((p) => p.title.startsWith(prefix))?.id as string;
 
+/** The real platform in front of the real funnel, on an in-memory store. */
+function discordPlatform(apiUrl: string, core: () => Core, logger: Logger, token: string) {
+  const conversation = new Conversation({ core, store: new SqliteStore(':memory:'), logger });
+  return new DiscordPlatform({ token, apiUrl, conversation, core, logger });
+}
+
 describe('Discord adapter against a local fake Discord, with the real discord.js client', () => {
   let fake: FakeDiscord;
-  let adapter: DiscordAdapter;
+  let adapter: DiscordPlatform;
   let core: Core = createCore(corpus.papers);
   const log = memoryLogger();
 
   beforeAll(async () => {
     fake = await FakeDiscord.start();
-    adapter = new DiscordAdapter({
-      token: 'test-token-abcdefghijklmnopqrstuvwxyz',
-      apiUrl: fake.apiUrl,
-      core: () => core,
-      logger: log.logger,
-    });
+    adapter = discordPlatform(
+      fake.apiUrl,
+      () => core,
+      log.logger,
+      'test-token-abcdefghijklmnopqrstuvwxyz',
+    );
     await adapter.start();
   });
 
@@ -103,7 +112,8 @@ describe('Discord adapter against a local fake Discord, with the real discord.js
     }
     expect(embed?.description).toContain('Yiren Zhao, Xitong Gao, Xuan Guo et al.');
     expect(embed?.footer?.text).toBe('papers by Yiren Zhao · in 2019 · newest first · 4 results');
-    expect(body.data?.components ?? []).toEqual([]);
+    // One page holds all four: no page buttons, only Refine.
+    expect(body.data?.components?.[0]?.components.map((b) => b.label)).toEqual(['Refine']);
   });
 
   it('GIVEN /ask "latest on backdoors" THEN newest first', async () => {
@@ -154,7 +164,8 @@ describe('Discord adapter against a local fake Discord, with the real discord.js
     expect(newest).toBeGreaterThanOrEqual(0);
     expect(oldest).toBeGreaterThan(newest);
     expect(coauthors?.title).toBe('Top co-authors');
-    expect(coauthors?.description?.split('\n')[0]).toBe('Xitong Gao — 3 shared papers');
+    // Escaped so Discord shows the number as written instead of starting a markdown list.
+    expect(coauthors?.description?.split('\n')[0]).toBe('\\1. Xitong Gao — 3 papers');
   });
 
   it('GIVEN /latest with a count THEN that many papers', async () => {
@@ -172,7 +183,7 @@ describe('Discord adapter against a local fake Discord, with the real discord.js
     const names = await reply(fake.autocomplete('author', 'name', 'yir'));
     expect(names.data?.choices?.[0]).toEqual({
       name: 'Yiren Zhao (9 papers)',
-      value: 'Yiren Zhao',
+      value: 'yiren-zhao',
     });
     const all = await reply(fake.autocomplete('paper', 'title', ''));
     expect(all.data?.choices?.length).toBe(25);
@@ -207,7 +218,9 @@ describe('Discord adapter against a local fake Discord, with the real discord.js
   it('GIVEN /subscribe from a member without Manage Channels THEN an ephemeral refusal', async () => {
     const body = await reply(fake.command('subscribe', [], { permissions: 0n }));
     expect(body.data?.flags).toBe(64);
-    expect(body.data?.content).toContain('You need the Manage Channels permission');
+    expect(body.data?.content).toBe(
+      'Only members with the Manage Channels permission can change this channel’s announcements.',
+    );
   });
 
   it('GIVEN /subscribe with permission but no announcement store THEN it says announcements are not set up', async () => {
@@ -252,22 +265,58 @@ describe('Discord adapter against a local fake Discord, with the real discord.js
   it('GIVEN a handler that throws THEN an ephemeral apology and an error logged with context', async () => {
     core = {
       ...core,
-      ask: () => {
+      answer: () => {
         throw new Error('index exploded');
       },
     };
     const id = fake.command('ask', [{ name: 'question', type: 3, value: 'anything' }]);
     const body = await reply(id);
     expect(body.data?.flags).toBe(64);
-    expect(body.data?.content).toMatch(/^Something went wrong/u);
-    const logged = log.lines().find((line) => line.msg === 'discord interaction failed');
-    expect(logged).toMatchObject({
-      interactionId: id,
-      command: 'ask',
-      guildId: GUILD_ID,
-      err: { message: 'index exploded' },
-    });
+    expect(body.data?.content).toBe(
+      `Sorry, something went wrong answering that. It has been logged (request ${id}); please try again.`,
+    );
+    const logged = log.lines().filter((line) => line.msg === 'request failed');
+    expect(logged).toEqual([
+      expect.objectContaining({
+        requestId: id,
+        platform: 'discord',
+        channel: CHANNEL_ID,
+        request: 'question',
+        err: expect.objectContaining({ message: 'index exploded' }),
+      }),
+    ]);
     expect(adapter.isReady()).toBe(true);
+  });
+
+  it('GIVEN an answer THEN Refine opens a modal, and "and in 2025?" answers about the same person in 2025', async () => {
+    const asked = fake.command('ask', [
+      { name: 'question', type: 3, value: 'papers by Tianrui Qin' },
+    ]);
+    const first = await reply(asked);
+    const buttons = first.data?.components?.[0]?.components ?? [];
+    const refine = buttons.find((b) => b.label === 'Refine');
+    expect(refine?.custom_id).toBe(`refine:discord:${asked}`);
+    const message = fake.message({
+      embeds: first.data?.embeds,
+      components: first.data?.components,
+    });
+    const modal = await reply(fake.button(refine?.custom_id as string, message));
+    expect(modal.type).toBe(9);
+    const form = modal.data as unknown as {
+      custom_id: string;
+      components: Array<{ type: number; component: { custom_id: string; type: number } }>;
+    };
+    expect(form.custom_id).toBe(`refine:discord:${asked}`);
+    expect(form.components[0]).toMatchObject({ type: 18, component: { type: 4 } });
+    const submitted = fake.modalSubmit(form.custom_id, {
+      [form.components[0]?.component.custom_id as string]: 'and in 2025?',
+    });
+    const refined = await reply(submitted);
+    expect(refined.type).toBe(4);
+    expect(refined.data?.embeds?.[0]?.title).toBe('2 papers by Tianrui Qin in 2025, newest first');
+    expect(refined.data?.embeds?.[0]?.footer?.text).toBe(
+      'papers by Tianrui Qin · in 2025 · newest first · 2 results',
+    );
   });
 
   it('GIVEN an interaction that arrives late THEN the bot defers first and edits the reply', async () => {
@@ -329,12 +378,12 @@ describe('Discord adapter start-up failures', () => {
         ? { status: 401, body: { message: '401: Unauthorized', code: 0 } }
         : undefined,
     );
-    const adapter = new DiscordAdapter({
-      token: 'bad-token-abcdefghijklmnopqrstu',
-      apiUrl: fake.apiUrl,
-      core: () => createCore([]),
-      logger: memoryLogger().logger,
-    });
+    const adapter = discordPlatform(
+      fake.apiUrl,
+      () => createCore([]),
+      memoryLogger().logger,
+      'bad-token-abcdefghijklmnopqrstu',
+    );
     await expect(adapter.start()).rejects.toThrow(
       new DiscordFatalError(
         'Discord rejected DISCORD_TOKEN (401): check the bot token in the Developer Portal',
@@ -347,12 +396,12 @@ describe('Discord adapter start-up failures', () => {
   it('GIVEN the gateway closes with 4014 THEN start fails naming the intents problem', async () => {
     const fake = await FakeDiscord.start();
     fake.rejectIdentifyWith = 4014;
-    const adapter = new DiscordAdapter({
-      token: 'token-abcdefghijklmnopqrstuvwxyz',
-      apiUrl: fake.apiUrl,
-      core: () => createCore([]),
-      logger: memoryLogger().logger,
-    });
+    const adapter = discordPlatform(
+      fake.apiUrl,
+      () => createCore([]),
+      memoryLogger().logger,
+      'token-abcdefghijklmnopqrstuvwxyz',
+    );
     await expect(adapter.start()).rejects.toThrow(/disallowed intents/u);
     await adapter.stop();
     await fake.close();

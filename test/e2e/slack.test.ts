@@ -1,7 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SlackAdapter } from '../../adapters/slack/slack-adapter.js';
+import { SlackPlatform } from '../../adapters/slack/slack-platform.js';
+import { Conversation } from '../../src/conversation/conversation.js';
+import type { SubscriptionCommands } from '../../src/conversation/subscriptions.js';
 import { type Core, createCore } from '../../src/core.js';
 import { buildCorpus } from '../../src/corpus/load-corpus.js';
+import type { Logger } from '../../src/logger.js';
+import { SqliteStore } from '../../src/store/sqlite-store.js';
 import { LISTING_TEXT } from '../support/corpus.js';
 import {
   BOT_USER_ID,
@@ -45,13 +49,22 @@ const corpus = buildCorpus([
   { name: 'corpus/extra.json', text: JSON.stringify([hostile, ...stress]) },
 ]);
 
+/** The real funnel on an in-memory store, in front of the platform under test. */
+const conversation = (core: () => Core, logger: Logger, subscriptions?: SubscriptionCommands) =>
+  new Conversation({
+    core,
+    store: new SqliteStore(':memory:'),
+    logger,
+    ...(subscriptions ? { subscriptions } : {}),
+  });
+
 const blocksOf = (body: Record<string, string>): Block[] =>
   JSON.parse(body.blocks ?? '[]') as Block[];
 const textOf = (blocks: Block[]) => JSON.stringify(blocks);
 
 describe('Slack adapter: the real Bolt app over HTTP against a local fake Slack', () => {
   let fake: FakeSlack;
-  let adapter: SlackAdapter;
+  let adapter: SlackPlatform;
   let core: Core = createCore(corpus.papers);
   let url = '';
   let subscribed: Array<[string, string | undefined]> = [];
@@ -59,19 +72,23 @@ describe('Slack adapter: the real Bolt app over HTTP against a local fake Slack'
 
   beforeAll(async () => {
     fake = await FakeSlack.start();
-    adapter = new SlackAdapter({
+    // The announcement service is out of this test's scope: a recorder stands in for it.
+    const subscriptions: SubscriptionCommands = {
+      subscribe: (channel, wanted) => {
+        subscribed.push([channel, wanted?.text]);
+        return {
+          ok: true,
+          message: `Subscribed ${channel} to ${wanted?.text ?? 'all new papers'}.`,
+        };
+      },
+      unsubscribe: () => ({ ok: true, message: 'Unsubscribed.' }),
+    };
+    adapter = new SlackPlatform({
       botToken: 'xoxb-test-token',
       transport: { kind: 'http', signingSecret: SIGNING_SECRET, port: 0 },
       apiUrl: fake.apiUrl,
-      core: () => core,
+      conversation: conversation(() => core, log.logger, subscriptions),
       logger: log.logger,
-      subscriptions: {
-        subscribe: (channel, query) => {
-          subscribed.push([channel, query]);
-          return { ok: true, message: `Subscribed ${channel} to ${query ?? 'all new papers'}.` };
-        },
-        unsubscribe: () => ({ ok: true, message: 'Unsubscribed.' }),
-      },
     });
     await adapter.start();
     url = `http://127.0.0.1:${adapter.port}/slack/events`;
@@ -141,6 +158,32 @@ describe('Slack adapter: the real Bolt app over HTTP against a local fake Slack'
     const post = await fake.waitForCall('chat.postMessage', (b) => b.thread_ts === parent);
     expect(blocksOf(post.body as Record<string, string>)[0]?.text?.text).toBe('4 papers in 2024');
     expect(ts).not.toBe(parent);
+  });
+
+  it('GIVEN a mention in the thread where the bot answered THEN it refines that question; outside the thread a question stands alone', async () => {
+    const { ts } = await mention('papers by Tianrui Qin');
+    await fake.waitForCall('chat.postMessage', (b) => b.thread_ts === ts);
+    await mention('and in 2025?', { thread_ts: ts });
+    const refined = await fake.waitForCall(
+      'chat.postMessage',
+      (b) => b.thread_ts === ts && b.text?.startsWith('2 papers') === true,
+    );
+    expect(blocksOf(refined.body as Record<string, string>)[0]?.text?.text).toBe(
+      '2 papers by Tianrui Qin in 2025, newest first',
+    );
+    await mention('just first-author ones', { thread_ts: ts });
+    const narrowed = await fake.waitForCall(
+      'chat.postMessage',
+      (b) => b.thread_ts === ts && (b.blocks ?? '').includes('as first author'),
+    );
+    expect(blocksOf(narrowed.body as Record<string, string>)[0]?.text?.text).toBe(
+      '1 paper by Tianrui Qin as first author in 2025',
+    );
+    const alone = await mention('and in 2025?');
+    const answer = await fake.waitForCall('chat.postMessage', (b) => b.thread_ts === alone.ts);
+    expect(blocksOf(answer.body as Record<string, string>)[0]?.text?.text).toMatch(
+      /^\d+ papers in 2025, newest first$/u,
+    );
   });
 
   it('GIVEN Slack retries an event while the first attempt still runs THEN exactly one answer', async () => {
@@ -321,19 +364,24 @@ describe('Slack adapter: the real Bolt app over HTTP against a local fake Slack'
   it('GIVEN a handler that throws THEN an apology in the thread and an error logged with context', async () => {
     core = {
       ...core,
-      ask: () => {
+      answer: () => {
         throw new Error('index exploded');
       },
     };
-    const { ts } = await mention('anything at all');
+    const { ts } = await mention('anything at all', {}, 'EvExploded');
     const body = (await fake.waitForCall('chat.postMessage', (b) => b.thread_ts === ts))
       .body as Record<string, string>;
-    expect(body.text).toMatch(/^Sorry, something went wrong/u);
-    expect(log.lines().find((l) => l.msg === 'slack answer failed')).toMatchObject({
-      channel: 'CPAPERS1',
-      ts,
-      err: { message: 'index exploded' },
-    });
+    expect(body.text).toBe(
+      'Sorry, something went wrong answering that. It has been logged (request EvExploded); please try again.',
+    );
+    expect(log.lines().filter((l) => l.msg === 'request failed')).toEqual([
+      expect.objectContaining({
+        requestId: 'EvExploded',
+        platform: 'slack',
+        channel: 'CPAPERS1',
+        err: expect.objectContaining({ message: 'index exploded' }),
+      }),
+    ]);
   });
 
   it('GIVEN messages from bots, or edits THEN no answer; a plain DM THEN an answer in its thread', async () => {
@@ -435,12 +483,14 @@ describe('Slack adapter: the real Bolt app over HTTP against a local fake Slack'
 describe('Slack adapter over Socket Mode', () => {
   it('GIVEN an app token THEN it connects through apps.connections.open, acks envelopes and answers', async () => {
     const fake = await FakeSlack.start();
-    const adapter = new SlackAdapter({
+    const core = createCore(corpus.papers);
+    const { logger } = memoryLogger();
+    const adapter = new SlackPlatform({
       botToken: 'xoxb-test-token',
       transport: { kind: 'socket', appToken: 'xapp-test-token' },
       apiUrl: fake.apiUrl,
-      core: () => createCore(corpus.papers),
-      logger: memoryLogger().logger,
+      conversation: conversation(() => core, logger),
+      logger,
     });
     try {
       await adapter.start();

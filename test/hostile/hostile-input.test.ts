@@ -4,12 +4,15 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { renderAnswer } from '../../adapters/discord/render-message.js';
+import { renderReply } from '../../adapters/discord/render-message.js';
 import { renderBlocks } from '../../adapters/slack/render-blocks.js';
 import { Announcer } from '../../src/announce/announcer.js';
+import { Conversation } from '../../src/conversation/conversation.js';
+import { layoutAnswer } from '../../src/conversation/layout-answer.js';
+import type { Origin } from '../../src/conversation/request.js';
 import { buildCorpus, MAX_ABSTRACT_LENGTH } from '../../src/corpus/load-corpus.js';
 import { cleanQuestion } from '../../src/query/question-text.js';
-import { CoreRef } from '../../src/runtime/core-ref.js';
+import { CorpusReloader } from '../../src/reload/corpus-reloader.js';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
 import { bundled, LISTING_TEXT, TODAY } from '../support/corpus.js';
 import { discordViolations } from '../support/discord-limits.js';
@@ -40,11 +43,12 @@ const HOSTILE: Array<[string, string]> = [
 function checkRendered(question: string): void {
   const answer = bundled().core.ask(question, { today: TODAY, limit: 10 });
   expect(answer.text.length).toBeGreaterThan(0);
-  const discord = renderAnswer(answer, { pageSize: 10 });
+  const reply = layoutAnswer(answer);
+  const discord = renderReply(reply);
   expect(discord.allowedMentions).toEqual({ parse: [] });
   expect(discordViolations(discord)).toEqual([]);
   expect(JSON.stringify(discord)).not.toMatch(/@everyone|@here|<@[&!]?\d|<#\d/u);
-  const slack = renderBlocks(answer, { question, limit: 10 });
+  const slack = renderBlocks(reply);
   // Links pubbot builds from corpus URLs are fine; nothing shown may form a broadcast or a mention.
   // Button values are opaque data Slack never renders, so they may carry the question as typed.
   const shown = JSON.stringify(slack.blocks, (key, value) => (key === 'value' ? undefined : value));
@@ -94,29 +98,45 @@ describe('hostile questions', () => {
   });
 });
 
-/** A real store file and the announcer that manages its subscriptions. */
+/** A real store file, the announcer that manages its subscriptions, and the funnel in front of it. */
 function subscriptionsOnDisk() {
   const path = join(mkdtempSync(join(tmpdir(), 'pubbot-hostile-')), 'pubbot.db');
   const store = new SqliteStore(path);
-  const coreRef = new CoreRef(bundled().core);
+  const { logger } = memoryLogger();
+  const reloader = new CorpusReloader({ corpusDir: 'corpus', logger }, bundled().core);
   const announcer = new Announcer({
     store,
     corpusDir: 'corpus',
-    posters: {},
-    coreRef,
-    logger: memoryLogger().logger,
+    platformFor: () => undefined,
+    reloader,
+    logger,
   });
-  return { path, store, announcer };
+  const conversation = new Conversation({
+    core: () => reloader.core,
+    store,
+    logger,
+    subscriptions: announcer,
+  });
+  const origin: Origin = {
+    platform: 'shell',
+    channel: 'hostile',
+    user: 'tester',
+    surface: { pageSize: 10, tokenLength: 0 },
+    mayManage: async () => true,
+    managers: 'anyone',
+  };
+  const subscribe = (query: string) => conversation.handle({ kind: 'subscribe', query }, origin);
+  return { path, store, subscribe };
 }
 
 describe('hostile text never reaches the store', () => {
-  it('GIVEN hostile subscription queries THEN each is refused or stored verbatim through parameters, and the schema is intact', () => {
-    const { path, store, announcer } = subscriptionsOnDisk();
+  it('GIVEN hostile subscription queries THEN each is refused or stored verbatim through parameters, and the schema is intact', async () => {
+    const { path, store, subscribe } = subscriptionsOnDisk();
     for (const [, question] of HOSTILE) {
-      const result = announcer.subscribe('shell:hostile', question, 'tester');
+      const reply = await subscribe(question);
       const stored = store.subscriptions().find((s) => s.channel === 'shell:hostile');
-      if (result.ok) expect(stored?.query ?? '').toBe(cleanQuestion(question));
-      else expect(result.message.length).toBeGreaterThan(0);
+      if (reply.visibility === 'public') expect(stored?.query ?? '').toBe(cleanQuestion(question));
+      else expect(reply.text?.length).toBeGreaterThan(0);
     }
     store.close();
     const raw = new Database(path, { readonly: true });
@@ -140,9 +160,9 @@ describe('hostile text never reaches the store', () => {
     raw.close();
   });
 
-  it('GIVEN a question over the length cap as a subscription THEN it is refused, not stored', () => {
-    const { store, announcer } = subscriptionsOnDisk();
-    expect(announcer.subscribe('shell:x', 'y'.repeat(600), 'tester').ok).toBe(false);
+  it('GIVEN a question over the length cap as a subscription THEN it is refused, not stored', async () => {
+    const { store, subscribe } = subscriptionsOnDisk();
+    expect((await subscribe('y'.repeat(600))).text).toMatch(/please keep it under 500/u);
     expect(store.subscriptions()).toEqual([]);
     store.close();
   });

@@ -66,7 +66,7 @@ describe('the built entry point the image runs', () => {
     const bot = spawnBot({ HTTP_PORT: String(port) }, 'dist/src/main.js', []);
     await bot.waitForLog('serving /healthz and /metrics');
     bot.child.stdin.write('how many papers in 2024?\n');
-    await bot.waitForOutput('4 papers in 2024.');
+    await bot.waitForOutput('4 papers in 2024:');
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
     bot.child.kill('SIGTERM');
     expect(await bot.exited).toEqual({ code: 0, signal: null });

@@ -1,26 +1,26 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import type { ChatPlatform } from '../../src/conversation/chat-platform.js';
 import { checkHealth } from '../../src/ops/health.js';
 import { opsRoutes, startOpsServer } from '../../src/ops/http-routes.js';
 import { Metrics } from '../../src/ops/metrics.js';
-import type { Adapter } from '../../src/platform/adapter.js';
-import { bundled, TODAY } from '../support/corpus.js';
 import { freePort } from '../support/free-port.js';
 import { memoryLogger } from '../support/memory-logger.js';
 import { spawnBot } from '../support/spawn-bot.js';
 
-/** An adapter whose connection state the test sets; health only reads `isReady`. */
-const adapterIn = (platform: string, ready: boolean): Adapter => ({
-  platform,
+/** A platform whose connection state the test sets; health only reads `isReady`. */
+const platformIn = (name: 'discord' | 'slack', ready: boolean): ChatPlatform => ({
+  name,
   start: async () => {},
   stop: async () => {},
   isReady: () => ready,
+  post: async () => ({}),
 });
 
 describe('health and metrics over HTTP', () => {
-  const adapters = [adapterIn('discord', true), adapterIn('slack', false)];
-  const metrics = new Metrics({ corpusSize: () => 25, adapters: () => adapters });
+  const platforms = [platformIn('discord', true), platformIn('slack', false)];
+  const metrics = new Metrics({ corpusSize: () => 25, platforms: () => platforms });
   const serverPromise = startOpsServer(
-    opsRoutes(() => checkHealth({ papers: 25, adapters }), metrics),
+    opsRoutes(() => checkHealth({ papers: 25, platforms }), metrics),
     0,
   );
   afterAll(async () => (await serverPromise).close());
@@ -40,9 +40,8 @@ describe('health and metrics over HTTP', () => {
 
   it('GIVEN questions and announcements THEN /metrics reports them in Prometheus format', async () => {
     const { port } = await serverPromise;
-    const core = metrics.instrument(bundled().core, 'shell');
-    core.ask('how many papers in 2024?', { today: TODAY });
-    core.ask('papers by Yiren Zhao', { today: TODAY });
+    metrics.answered('shell', 'count', 0.001);
+    metrics.answered('shell', 'list', 0.002);
     metrics.announced('slack', 'sent', 3);
     metrics.announced('discord', 'failed');
     const response = await fetch(`http://127.0.0.1:${port}/metrics`);

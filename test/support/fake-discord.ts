@@ -104,6 +104,16 @@ export class FakeDiscord {
     return this.#interaction(3, { custom_id: customId, component_type: 2 }, { message });
   }
 
+  /** Submits a modal as Discord does: each text input inside its label (type 18), by custom id. */
+  modalSubmit(customId: string, values: Record<string, string>): string {
+    const components = Object.entries(values).map(([field, value], i) => ({
+      type: 18,
+      id: 2 * i + 1,
+      component: { type: 4, id: 2 * i + 2, custom_id: field, value },
+    }));
+    return this.#interaction(5, { custom_id: customId, components });
+  }
+
   /** The interaction callback the bot sent for an interaction id. */
   callback(interactionId: string): Promise<RecordedRequest> {
     return this.http.waitFor(
