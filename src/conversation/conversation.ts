@@ -154,15 +154,19 @@ export class Conversation {
       query && isSearch(query)
         ? this.#o.core().refine(query, text, { today: previous.today })
         : undefined;
-    if (!previous || !refinement) return this.#answer(first({ text }), origin);
+    if (!previous || !query || !refinement) return this.#answer(first({ text }), origin);
     if (refinement.kind === 'query')
       return this.#answer(first({ query: refinement.query }), origin);
-    const next = { ...previous, offset: previous.offset + previous.limit };
-    const handled = await this.#answer(next, origin);
-    const total = handled.answer?.total ?? 0;
-    if (handled.answer?.papers.length === 0 && total > 0)
-      return { ...handled, reply: notice(`That was all: ${plural(total, 'result')}.`, 'public') };
-    return handled;
+    // "more": the page after the one the conversation is on, if there is one.
+    const current = this.#o
+      .core()
+      .answer(query, { offset: previous.offset, limit: previous.limit });
+    const next = pageMoves(current, previous.limit)?.next;
+    if (next === undefined) {
+      const all = `That was all (${plural(current.total, 'result')}).`;
+      return { reply: notice(all, 'public'), answer: current };
+    }
+    return this.#answer({ ...previous, offset: next }, origin);
   }
 
   /** A person's papers, newest first, with their top co-authors beside them. */
