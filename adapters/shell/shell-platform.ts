@@ -7,6 +7,7 @@ import type { Reply } from '../../src/conversation/reply.js';
 import { replyText } from '../../src/conversation/reply-text.js';
 import type { Origin } from '../../src/conversation/request.js';
 import { textRequest } from '../../src/conversation/text-request.js';
+import { terminalText } from './terminal-text.js';
 
 export interface ShellPlatformOptions {
   conversation: Pick<Conversation, 'handle'>;
@@ -86,7 +87,7 @@ export class ShellPlatform implements ChatPlatform {
   }
 
   async post(channel: string, reply: Reply): Promise<PostReceipt> {
-    this.#o.output.write(`[shell:${channel}] ${replyText(reply)}\n\n`);
+    this.#o.output.write(terminalText(`[shell:${channel}] ${replyText(reply)}\n\n`));
     return {};
   }
 
@@ -103,7 +104,8 @@ export class ShellPlatform implements ChatPlatform {
       managers: 'the person running pubbot',
     };
     const reply = await this.#o.conversation.handle(textRequest(line, { followUp: true }), origin);
-    output.write(`${this.#answered > 0 && !interactive ? '\n' : ''}${replyText(reply)}\n`);
+    const separator = this.#answered > 0 && !interactive ? '\n' : '';
+    output.write(terminalText(`${separator}${replyText(reply)}\n`));
     this.#answered++;
     if (interactive) this.#lines?.prompt();
   }

@@ -21,9 +21,10 @@ export interface SlackMessage {
 
 export const SHOW_MORE_ACTION = 'pubbot_show_more';
 
+/** Escaped like mrkdwn: Slack decodes the three entities in every text, so corpus text can form no mention here either. */
 const header = (text: string): types.HeaderBlock => ({
   type: 'header',
-  text: { type: 'plain_text', text: truncate(text, L.headerText), emoji: false },
+  text: { type: 'plain_text', text: truncate(escapeMrkdwn(text), L.headerText), emoji: false },
 });
 const section = (mrkdwn: string): types.SectionBlock => ({
   type: 'section',

@@ -22,7 +22,10 @@ describe('the shell, as the real start entry point with piped input', () => {
       'That was all (1 result).',
     ];
     const at = expected.map((text) => result.stdout.indexOf(text));
-    expect(at.every((index) => index >= 0), result.stdout).toBe(true);
+    expect(
+      at.every((index) => index >= 0),
+      result.stdout,
+    ).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
   });
 });
