@@ -22,7 +22,7 @@ interface MessageData {
 function readMarkdown(markdown: string, links: Seen['links']): string {
   return markdown
     .replace(/\[([^\]]*)\]\(([^)\s]+)\)/gu, (_all, text: string, url: string) => {
-      links.push({ text: unescape(text), url });
+      links.push({ text: plainText(text), url });
       return text;
     })
     .replace(/\*\*/gu, '')
@@ -30,7 +30,7 @@ function readMarkdown(markdown: string, links: Seen['links']): string {
     .replace(/\\(.)/gu, '$1')
     .replace(/\u200b/gu, '');
 }
-const unescape = (text: string) => text.replace(/\*\*/gu, '').replace(/\\(.)/gu, '$1');
+const plainText = (text: string) => text.replace(/\*\*/gu, '').replace(/\\(.)/gu, '$1');
 
 function seen(data: MessageData): Seen {
   const links: Seen['links'] = [];
@@ -38,8 +38,8 @@ function seen(data: MessageData): Seen {
   for (const embed of data.embeds ?? []) {
     if (embed.author?.name) parts.push(embed.author.name);
     if (embed.title) {
-      parts.push(unescape(embed.title));
-      if (embed.url) links.push({ text: unescape(embed.title), url: embed.url });
+      parts.push(plainText(embed.title));
+      if (embed.url) links.push({ text: plainText(embed.title), url: embed.url });
     }
     if (embed.description) parts.push(readMarkdown(embed.description, links));
     for (const field of embed.fields ?? [])

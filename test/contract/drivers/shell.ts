@@ -85,6 +85,6 @@ export function shellDriver(): Driver {
     unsubscribe: async (asManager) => say(await open(asManager), 'unsubscribe'),
     // A terminal has no message limits.
     violations: () => [],
-    hazards: (s) => (s.raw as string).match(/[\u001b\u0007]/gu) ?? [],
+    hazards: (s) => (s.raw as string).match(/(?![\n\t])\p{Cc}/gu) ?? [],
   };
 }

@@ -23,12 +23,12 @@ interface Block {
 
 /** mrkdwn read back: `<url|label>` links collected, entities and bold undone. */
 function readMrkdwn(mrkdwn: string, links: Seen['links']): string {
-  const unescape = (text: string) =>
+  const plainText = (text: string) =>
     text.replace(/&lt;/gu, '<').replace(/&gt;/gu, '>').replace(/&amp;/gu, '&');
-  return unescape(
+  return plainText(
     mrkdwn
       .replace(/<(https?:[^|>]+)\|([^>]*)>/gu, (_all, url: string, text: string) => {
-        links.push({ text: unescape(text), url });
+        links.push({ text: plainText(text), url });
         return text;
       })
       .replace(/(^|\s|\n)\*|\*(?=\s|$|\n|\()/gu, '$1')
