@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import type { Answer } from '../../src/answer/answer.js';
+import { groupsTable } from '../../src/conversation/groups-table.js';
+import { announcementReply } from '../../src/conversation/layout-announcement.js';
+import { layoutAnswer } from '../../src/conversation/layout-answer.js';
+import { replyText } from '../../src/conversation/reply-text.js';
+import { bundled, paperNumber, TODAY } from '../support/corpus.js';
+
+const ask = (text: string) => bundled().core.ask(text, { today: TODAY });
+/** An answer of a shape the core does not produce yet, built on a real one. */
+const shaped = (base: Answer, extra: Partial<Answer>): Answer => ({ ...base, ...extra });
+
+describe('one layout for every platform', () => {
+  it('GIVEN a list THEN a title, one line per paper with its page, a footer and no pager on one page', () => {
+    const reply = layoutAnswer(ask('latest on backdoors'));
+    expect(reply.title).toBe('3 papers about “backdoors”, newest first');
+    expect(reply.papers?.map((line) => line.position)).toEqual([1, 2, 3]);
+    expect(reply.papers?.[2]).toMatchObject({
+      title: 'Flareon: Stealthy any2any Backdoor Injection via Poisoned Augmentation',
+      url: 'https://arxiv.org/abs/2212.09979',
+      date: 'Dec 2022',
+      facts: [
+        { text: 'Tianrui Qin, Xianghuan He, Xitong Gao et al.' },
+        { text: 'cs.CR' },
+        { text: 'code', url: 'https://github.com/lafeat/flareon' },
+      ],
+    });
+    expect(reply.footer).toBe('papers about “backdoors” · newest first · 3 results');
+    expect(reply.pager).toBeUndefined();
+  });
+
+  it('GIVEN facts the question asked to see THEN they come first in the detail, and BibTeX when asked', () => {
+    const base = ask('what is Flareon?');
+    const reply = layoutAnswer(shaped(base, { show: ['link', 'code', 'bibtex'] }));
+    expect(reply.detail?.fields.map((field) => field.label).slice(0, 3)).toEqual([
+      'Link',
+      'Code',
+      'Authors',
+    ]);
+    expect(reply.code?.text).toContain('@misc{qin2022flareon,');
+    expect(layoutAnswer(base).detail?.fields.map((field) => field.label)).not.toContain('Link');
+  });
+
+  it('GIVEN a ranking THEN people lines; GIVEN groups THEN a compact table', () => {
+    const base = ask('papers by Xitong Gao');
+    const ranking = layoutAnswer(
+      shaped(base, {
+        shape: 'ranking',
+        headline: 'Most papers on backdoors',
+        people: [
+          { id: 'xitong-gao', name: 'Xitong Gao', papers: 2 },
+          { id: 'xuan-wang', name: 'Xuan Wang', papers: 1 },
+        ],
+      }),
+    );
+    expect(ranking.people?.lines).toEqual(['1. Xitong Gao — 2 papers', '2. Xuan Wang — 1 paper']);
+    expect(ranking.papers).toBeUndefined();
+    const groups = layoutAnswer(
+      shaped(base, {
+        shape: 'groups',
+        groupBy: 'category',
+        groups: [
+          { key: 'cs.LG', count: 4 },
+          { key: 'cs.CR', count: 2 },
+        ],
+      }),
+    );
+    expect(groups.groups?.rows).toEqual([
+      { label: 'Machine Learning (cs.LG)', count: 4 },
+      { label: 'Cryptography and Security (cs.CR)', count: 2 },
+    ]);
+    expect(groupsTable(groups.groups as NonNullable<typeof groups.groups>).split('\n')).toEqual([
+      'Machine Learning (cs.LG)           ████████████████████ 4',
+      'Cryptography and Security (cs.CR)  ██████████ 2',
+    ]);
+    expect(groups.attachments).toEqual([]);
+  });
+
+  it('GIVEN a greeting THEN a short text with examples as a note, never a list; ignored words as a note', () => {
+    const base = ask('papers by Xitong Gao');
+    const greeting = layoutAnswer(
+      shaped(base, {
+        shape: 'greeting',
+        headline: 'Hi! Ask me about the group’s papers.',
+        suggestions: ['latest on backdoors', 'cite Flareon'],
+        ignored: ['pls', 'thx'],
+      }),
+    );
+    expect(greeting).toMatchObject({
+      text: 'Hi! Ask me about the group’s papers.',
+      notes: ['Try: latest on backdoors · cite Flareon', 'Ignored: pls, thx'],
+    });
+    expect(greeting.papers).toBeUndefined();
+    expect(greeting.title).toBeUndefined();
+  });
+
+  it('GIVEN a refusal THEN text only, private', () => {
+    expect(layoutAnswer(ask('x'.repeat(600)))).toMatchObject({
+      visibility: 'private',
+      notes: [],
+      text: expect.stringMatching(/600 characters long/u),
+    });
+  });
+
+  it('GIVEN one new paper THEN it in full under "New paper"; several THEN a numbered digest', () => {
+    const one = announcementReply([paperNumber(4)], 'backdoors');
+    expect(one).toMatchObject({
+      title: 'New paper',
+      detail: { title: paperNumber(4).title },
+      footer: 'Announced here for papers matching “backdoors”',
+    });
+    const digest = announcementReply([paperNumber(4), paperNumber(2)]);
+    expect(digest.title).toBe('2 new papers');
+    expect(digest.papers?.map((line) => line.position)).toEqual([1, 2]);
+    expect(replyText(digest)).toMatch(/^2 new papers:\n1\. Flareon: .+ \(Dec 2022\) — /u);
+  });
+});
