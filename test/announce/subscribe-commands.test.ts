@@ -3,13 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiscordPlatform } from '../../adapters/discord/discord-platform.js';
-import { Announcer } from '../../src/announce/announcer.js';
 import { parseAnnounceChannels } from '../../src/announce/channels.js';
 import { parseChannel } from '../../src/conversation/channel-id.js';
-import { Conversation } from '../../src/conversation/conversation.js';
-import { CorpusReloader } from '../../src/reload/corpus-reloader.js';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
-import { bundled } from '../support/corpus.js';
+import { realConversation } from '../support/conversation.js';
 import { CHANNEL_ID, FakeDiscord } from '../support/fake-discord.js';
 import { memoryLogger } from '../support/memory-logger.js';
 
@@ -22,20 +19,12 @@ describe('/subscribe and /unsubscribe through the real Discord client into the r
     fake = await FakeDiscord.start();
     store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'pubbot-sub-')), 'pubbot.db'));
     const { logger } = memoryLogger();
-    const reloader = new CorpusReloader({ corpusDir: 'corpus', logger }, bundled().core);
-    const core = () => reloader.core;
-    const announcer = new Announcer({
-      store,
-      corpusDir: 'corpus',
-      platformFor: () => undefined,
-      reloader,
-      logger,
-    });
+    const { conversation, reloader } = realConversation(store, { logger });
     platform = new DiscordPlatform({
       token: 'sub-token-abcdefghijklmnopqrstuvw',
       apiUrl: fake.apiUrl,
-      conversation: new Conversation({ core, store, logger, subscriptions: announcer }),
-      core,
+      conversation,
+      core: () => reloader.core,
       logger,
     });
     await platform.start();

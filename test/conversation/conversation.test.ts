@@ -2,13 +2,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Conversation } from '../../src/conversation/conversation.js';
 import { SavedPages } from '../../src/conversation/page-state.js';
 import { PAGE_TOKEN_TTL_MS, PageTokens } from '../../src/conversation/page-tokens.js';
 import type { Origin } from '../../src/conversation/request.js';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
-import { bundled, TODAY } from '../support/corpus.js';
-import { memoryLogger } from '../support/memory-logger.js';
+import { realConversation } from '../support/conversation.js';
+import { TODAY } from '../support/corpus.js';
 
 const now = new Date(`${TODAY}T12:00:00Z`);
 const tempStore = () => join(mkdtempSync(join(tmpdir(), 'pubbot-conversation-')), 'pubbot.db');
@@ -58,14 +57,7 @@ describe('page tokens', () => {
 describe('follow-ups kept in the store', () => {
   it('GIVEN a question answered by one process THEN another on the same store, after a restart, refines it', async () => {
     const path = tempStore();
-    const { logger } = memoryLogger();
-    const start = () =>
-      new Conversation({
-        core: () => bundled().core,
-        store: new SqliteStore(path),
-        logger,
-        clock: () => now,
-      });
+    const start = () => realConversation(new SqliteStore(path), { clock: () => now }).conversation;
     await start().handle(
       { kind: 'question', text: 'papers by Tianrui Qin' },
       origin('slack:C1:1.0'),
@@ -79,13 +71,7 @@ describe('follow-ups kept in the store', () => {
 
   it('GIVEN a follow-up a day later THEN the context has expired and it stands alone', async () => {
     let clock = now;
-    const { logger } = memoryLogger();
-    const conversation = new Conversation({
-      core: () => bundled().core,
-      store: new SqliteStore(':memory:'),
-      logger,
-      clock: () => clock,
-    });
+    const { conversation } = realConversation(new SqliteStore(':memory:'), { clock: () => clock });
     await conversation.handle({ kind: 'question', text: 'papers by Tianrui Qin' }, origin('k'));
     clock = new Date(now.getTime() + 25 * 60 * 60 * 1000);
     const reply = await conversation.handle({ kind: 'refine', text: 'and in 2025?' }, origin('k'));
@@ -93,13 +79,7 @@ describe('follow-ups kept in the store', () => {
   });
 
   it('GIVEN a platform option beside the text THEN it is applied to what was read, not written into the words', async () => {
-    const { logger } = memoryLogger();
-    const conversation = new Conversation({
-      core: () => bundled().core,
-      store: new SqliteStore(':memory:'),
-      logger,
-      clock: () => now,
-    });
+    const { conversation } = realConversation(new SqliteStore(':memory:'), { clock: () => now });
     const latest = await conversation.handle(
       { kind: 'question', text: 'backdoors', order: 'newest', limit: 2 },
       origin('latest'),

@@ -6,17 +6,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderReply } from '../../adapters/discord/render-message.js';
 import { renderBlocks } from '../../adapters/slack/render-blocks.js';
-import { Announcer } from '../../src/announce/announcer.js';
-import { Conversation } from '../../src/conversation/conversation.js';
 import { layoutAnswer } from '../../src/conversation/layout-answer.js';
 import type { Origin } from '../../src/conversation/request.js';
 import { buildCorpus, MAX_ABSTRACT_LENGTH } from '../../src/corpus/load-corpus.js';
 import { cleanQuestion } from '../../src/query/question-text.js';
-import { CorpusReloader } from '../../src/reload/corpus-reloader.js';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
+import { realConversation } from '../support/conversation.js';
 import { bundled, LISTING_TEXT, TODAY } from '../support/corpus.js';
 import { discordViolations } from '../support/discord-limits.js';
-import { memoryLogger } from '../support/memory-logger.js';
 
 const HOSTILE: Array<[string, string]> = [
   ['empty', ''],
@@ -102,21 +99,7 @@ describe('hostile questions', () => {
 function subscriptionsOnDisk() {
   const path = join(mkdtempSync(join(tmpdir(), 'pubbot-hostile-')), 'pubbot.db');
   const store = new SqliteStore(path);
-  const { logger } = memoryLogger();
-  const reloader = new CorpusReloader({ corpusDir: 'corpus', logger }, bundled().core);
-  const announcer = new Announcer({
-    store,
-    corpusDir: 'corpus',
-    platformFor: () => undefined,
-    reloader,
-    logger,
-  });
-  const conversation = new Conversation({
-    core: () => reloader.core,
-    store,
-    logger,
-    subscriptions: announcer,
-  });
+  const { conversation } = realConversation(store);
   const origin: Origin = {
     platform: 'shell',
     channel: 'hostile',
