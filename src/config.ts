@@ -100,6 +100,18 @@ export interface AnnounceConfig {
   arxiv?: { query: string; apiUrl: string };
 }
 
+/**
+ * pubbot's configuration, read from the environment (and `.env`) by
+ * `loadConfig` and validated once: which platforms run follows from which
+ * credentials are present.
+ *
+ * @example
+ * ```ts
+ * const config = loadConfig({ DISCORD_TOKEN: '…', DISCORD_APP_ID: '123456789012345678' });
+ * config.discord?.apiUrl; // → 'https://discord.com/api'
+ * const pubbot = await bootstrap(config, createLogger());
+ * ```
+ */
 export interface Config {
   corpusDir: string;
   /** Folder beside the database for derived state (index snapshots); none for an in-memory database. */

@@ -65,7 +65,7 @@ export function claimCategories(spans: TextSpans): Category[] {
   return [...found.values()];
 }
 
-/** `id:<paper-id>`: an exact paper, as adapters ask after a user picks one from a list. */
+/** `id:<paper-id>`: an exact paper, for people who know its id (platforms pick papers through `Core.paperQuery`). */
 export function claimPaperIds(spans: TextSpans): string[] {
   return spans.claim(/\bid:\s*([a-z0-9]+(?:-[a-z0-9]+)*)/iu, (m) => (m[1] as string).toLowerCase());
 }

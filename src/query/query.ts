@@ -41,7 +41,24 @@ const searchFields = {
   limit: z.number().int().positive().optional(),
 };
 
-/** What a question asks for, produced by `parseQuery` and answered by `answerQuery`. */
+/**
+ * What a question asks for, typed: produced by `Core.parse` from words, by
+ * `Core.paperQuery`/`Core.personQuery` from a platform's picks, and by
+ * `Core.refine` from a follow-up; answered by `Core.answer`. Page tokens,
+ * follow-up contexts and subscriptions keep it as JSON, validated on the way
+ * back.
+ *
+ * @example
+ * ```ts
+ * const query: Query = {
+ *   intent: 'list',
+ *   filters: { authors: [{ asked: 'Tianrui Qin', names: ['Tianrui Qin'], how: 'exact' }],
+ *     unknownAuthors: [], recent: false, categories: [], paperIds: [], hasCode: true },
+ *   order: 'newest',
+ * };
+ * core.answer(query).headline; // → '4 papers by Tianrui Qin with code, newest first'
+ * ```
+ */
 export const QuerySchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('help') }),
   z.object({ intent: z.literal('refuse'), reason: z.string() }),
