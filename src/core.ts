@@ -6,7 +6,7 @@ import type { Paper } from './corpus/paper.js';
 import type { Author } from './people/author-directory.js';
 import type { Identity } from './people/identities.js';
 import { parseQuery } from './query/parse-query.js';
-import type { Query } from './query/query.js';
+import { isSearchQuery, type Query } from './query/query.js';
 
 export interface AskOptions {
   /** The day relative dates count from ("last year", "recent"); defaults to now. */
@@ -52,6 +52,8 @@ export function createCore(
       today: isoToday(options.today),
       directory: library.directory,
       isTopicWord: (word) => library.index.hasWord(word),
+      venues: library.venues,
+      aliasFor: (compact) => library.aliases.get(compact),
     });
   return {
     library,
@@ -77,7 +79,7 @@ export function createCore(
       if (among.length === 0) return [];
       const query = parse(question);
       if (query.intent === 'help') return [...among];
-      if (query.intent === 'refuse' || query.filters.unknownAuthors.length > 0) return [];
+      if (!isSearchQuery(query) || query.filters.unknownAuthors.length > 0) return [];
       return findPapers({ ...query.filters, paperIds: [...among] }, library).papers.map(
         (paper) => paper.id,
       );

@@ -9,6 +9,7 @@ import { corpusFingerprint } from '../corpus/fingerprint.js';
 import { buildCorpus, readCorpusFiles } from '../corpus/load-corpus.js';
 import { formatProblem, type Paper } from '../corpus/paper.js';
 import type { Logger } from '../logger.js';
+import { isSearchQuery } from '../query/query.js';
 import { cleanQuestion } from '../query/question-text.js';
 import type { CoreRef } from '../runtime/core-ref.js';
 import type { Delivery, Store } from '../store/store.js';
@@ -87,16 +88,10 @@ export class Announcer implements SubscriptionCommands {
       const answer = this.#o.coreRef.current.ask(wanted, { limit: 1 });
       if (answer.shape === 'refusal' || answer.shape === 'clarify')
         return { ok: false, message: answer.text };
-      const unknown =
-        answer.query.intent !== 'help' &&
-        answer.query.intent !== 'refuse' &&
-        answer.query.filters.unknownAuthors.length > 0;
-      if (unknown)
+      const search = isSearchQuery(answer.query) ? answer.query : undefined;
+      if (search && search.filters.unknownAuthors.length > 0)
         return { ok: false, message: answer.notes[0] ?? 'That names someone not in the corpus.' };
-      const phrases =
-        answer.query.intent === 'help' || answer.query.intent === 'refuse'
-          ? []
-          : filterPhrases(answer.query.filters);
+      const phrases = search ? filterPhrases(search.filters) : [];
       if (phrases.length > 0) announced = `new papers ${phrases.join(' ')}`;
     }
     this.#o.store.saveSubscription({

@@ -8,6 +8,7 @@ import { createCore } from '../../src/core.js';
 import { buildCorpus } from '../../src/corpus/load-corpus.js';
 import type { Paper } from '../../src/corpus/paper.js';
 import { ExampleFileSchema } from '../../src/eval/example-questions.js';
+import { isSearchQuery } from '../../src/query/query.js';
 import { INDEX_OPTIONS, PaperIndex } from '../../src/search/paper-index.js';
 import { type BenchQuestion, questionMix } from './question-mix.js';
 import { syntheticCorpus } from './synthetic-corpus.js';
@@ -70,8 +71,7 @@ function realCorpus(): { papers: Paper[]; questions: BenchQuestion[] } {
   const core = createCore(papers);
   const questions = texts.map((text): BenchQuestion => {
     const query = core.parse(text, { today: TODAY });
-    const topic =
-      query.intent === 'help' || query.intent === 'refuse' ? undefined : query.filters.topic;
+    const topic = isSearchQuery(query) ? query.filters.topic : undefined;
     return { kind: 'topic', text, ...(topic ? { topic } : {}) };
   });
   return { papers, questions };
