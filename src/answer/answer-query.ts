@@ -7,7 +7,7 @@ import type { Answer, AnswerShape, Group, Person } from './answer.js';
 import { toBibtex } from './bibtex.js';
 import { filterPhrases, understoodLine } from './describe-query.js';
 import { type FoundPapers, findPapers, newestFirst } from './find-papers.js';
-import { answerHeadline, formatAnswerText } from './format-answer-text.js';
+import { answerHeadline, formatAnswerText, plural } from './format-answer-text.js';
 import type { Library } from './library.js';
 
 export interface AnswerOptions {
@@ -100,7 +100,11 @@ function draftSearchAnswer(query: SearchQuery, library: Library, options: Answer
     suggestions.push(...missing.examples);
     return empty('clarify');
   }
-  notes.push(...authorNotes(filters), ...venueNotes(filters, library));
+  notes.push(
+    ...authorNotes(filters),
+    ...venueNotes(filters, library),
+    ...lastAuthorNotes(query, library),
+  );
 
   let found = findPapers(filters, library);
   if (found.papers.length === 0 && filters.recent) {
@@ -147,13 +151,19 @@ function draftSearchAnswer(query: SearchQuery, library: Library, options: Answer
         papers: [],
         offset: 0,
       };
-    case 'groups':
+    case 'groups': {
+      const unplaced = query.groupBy === 'venue' ? papers.filter((p) => !p.venue).length : 0;
+      if (unplaced > 0)
+        notes.push(
+          `${plural(unplaced, 'paper')} not published at a venue (preprints) are not shown.`,
+        );
       return {
         ...page('groups', { groups: groupPapers(papers, query.groupBy), groupBy: query.groupBy }),
         papers: [],
         offset: 0,
         count: total,
       };
+    }
     case 'detail': {
       const chosen = pickOne(papers, found, query.intent, notes);
       return chosen ? { ...page('detail'), offset: 0, papers: [chosen] } : page('list');
@@ -326,7 +336,8 @@ function authorNotes(filters: Filters): string[] {
  * "et al." may miss someone listed further down: say so, and for how many.
  */
 function truncationNote(papers: readonly Paper[], query: SearchQuery): string | undefined {
-  const aboutPeople = query.filters.authors.length > 0 || query.intent === 'coauthors';
+  const aboutPeople =
+    query.filters.authors.length > 0 || query.intent === 'coauthors' || query.intent === 'ranking';
   const cut = papers.filter((paper) => paper.authorsTruncated);
   if (!aboutPeople || cut.length === 0) return undefined;
   const listed = numberWord(Math.max(...cut.map((paper) => paper.authors.length)));
@@ -335,6 +346,20 @@ function truncationNote(papers: readonly Paper[], query: SearchQuery): string | 
       ? `${cut.length === papers.length ? 'This paper' : '1 of these papers'} lists only its first ${listed} authors`
       : `${cut.length} of these papers list only their first ${listed} authors`;
   return `${which} (“et al.”), so people further down are not counted.`;
+}
+
+/** A last author is known only where the source lists every author: say how many papers that leaves out. */
+function lastAuthorNotes(query: SearchQuery, library: Library): string[] {
+  const asksLast =
+    query.filters.authors.some((author) => author.position === 'last') ||
+    (query.intent === 'ranking' && query.position === 'last');
+  if (!asksLast) return [];
+  const cut = library.papers.filter((paper) => paper.authorsTruncated).length;
+  return cut === 0
+    ? []
+    : [
+        `The last author of ${plural(cut, 'paper')} is unknown (the source cuts the list at “et al.”); they are not counted.`,
+      ];
 }
 
 /** A venue no paper was published at is named as such, so an empty answer explains itself. */

@@ -7,7 +7,7 @@ import emojiRegex from 'emoji-regex';
  */
 const MARKUP: readonly RegExp[] = [
   // Slack: <@U0ABC123>, <@U0ABC123|name>, <!here>, <!channel>, <!subteam^S1|@team>, <#C123|general>.
-  /<[@!#][\w^]{1,40}(?:\|[^<>]{0,80})?>/gu,
+  /<[@!#][!&]?[\w^]{1,40}(?:\|[^<>]{0,80})?>/gu,
   // Discord: <@123…>, <@!123…>, <@&123…>, <#123…>, custom emoji <:name:123…> and <a:name:123…>.
   /<a?:\w{1,40}:\d{5,25}>/gu,
   // A typed handle: "@pubbot", "@here". An e-mail address keeps its @ (a word precedes it).

@@ -24,7 +24,11 @@ export function claimGroupBy(spans: TextSpans): GroupBy | undefined {
     const matched = spans.claim(pattern, (m) =>
       /^(?:of|in)\b/iu.test(m[0].trim()) ? undefined : true,
     );
-    if (matched.length > 0 || spans.take(plain)) return groupBy;
+    if (matched.length > 0 || spans.take(plain)) {
+      // "breakdown of Yiren Zhao's papers by category": the breakdown word stood apart from its unit.
+      spans.take(/\b(?:break\s*down|breakdown|distribution|histogram|tally)(?:\s+of)?\b/iu);
+      return groupBy;
+    }
   }
   if (
     spans.take(
@@ -38,18 +42,23 @@ export function claimGroupBy(spans: TextSpans): GroupBy | undefined {
 
 /**
  * "who published the most", "most prolific author", "top authors", "who has
- * the most papers": people ranked by papers in scope. Claims the words.
+ * the most first-author papers": people ranked by papers in scope, by first
+ * (or last) authorships when the phrase says so. Claims the words.
  */
-export function claimRanking(spans: TextSpans): boolean {
-  return (
-    spans.take(
-      /\bwho\s+(?:has\s+|have\s+|had\s+)?(?:published|written|wrote|authored|co-?authored|has|had|have|is\s+on|appears?\s+on|leads?|led|is\s+first\s+author\s+on)\s+(?:the\s+)?most\b/iu,
-    ) ||
-    spans.take(
-      /\b(?:the\s+)?(?:most\s+(?:prolific|productive|published|active|frequent)|top|leading|busiest)\s+(?:\d+\s+)?(?:first[- ]?)?(?:authors?|researchers?|people|persons?|writers?|contributors?|members?|publishers?)\b/iu,
-    ) ||
-    spans.take(
-      /\bwho\s+(?:is|was|are)\s+(?:the\s+)?(?:most\s+prolific|top\s+(?:author|researcher))\b/iu,
-    )
-  );
+export function claimRanking(spans: TextSpans): { position?: 'first' | 'last' } | undefined {
+  const found = spans.claim(RANKING, (m) => m[0]);
+  if (found.length === 0) return undefined;
+  const said = found.join(' ');
+  if (/\b(?:first|lead|leading|main)[- ]?author/iu.test(said)) return { position: 'first' };
+  if (/\b(?:last|senior)[- ]?author/iu.test(said)) return { position: 'last' };
+  return {};
 }
+
+const RANKING = new RegExp(
+  [
+    String.raw`\bwho\s+(?:has\s+|have\s+|had\s+)?(?:published|written|wrote|authored|co-?authored|has|had|have|is\s+on|appears?\s+on|leads?|led|is\s+first\s+author\s+on)\s+(?:the\s+)?most\b`,
+    String.raw`\b(?:the\s+)?(?:most\s+(?:prolific|productive|published|active|frequent)|top|leading|busiest)\s+(?:\d+\s+)?(?:(?:first|lead|last|senior)[- ]?)?(?:authors?|researchers?|people|persons?|writers?|contributors?|members?|publishers?)\b`,
+    String.raw`\bwho\s+(?:is|was|are)\s+(?:the\s+)?(?:most\s+prolific|top\s+(?:author|researcher))\b`,
+  ].join('|'),
+  'iu',
+);

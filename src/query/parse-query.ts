@@ -99,7 +99,7 @@ export function parseQuery(raw: string, context: ParseContext): Query {
     paperIds.length > 0 ||
     dates !== undefined ||
     groupBy !== undefined ||
-    ranking ||
+    ranking !== undefined ||
     positions.length > 0 ||
     show.length > 0 ||
     order !== undefined ||
@@ -139,7 +139,7 @@ export function parseQuery(raw: string, context: ParseContext): Query {
   };
   if (groupBy) return QuerySchema.parse({ intent: 'groups', groupBy, ...common });
   if (ranking && authors.length === 0) {
-    const position = positions[0]?.position;
+    const position = ranking.position ?? positions[0]?.position;
     return QuerySchema.parse({ intent: 'ranking', ...(position ? { position } : {}), ...common });
   }
   // "what is" with only a person in it asks about the person; a fact about a named paper asks for that paper.

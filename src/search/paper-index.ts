@@ -229,16 +229,17 @@ export class PaperIndex {
   }
 
   /**
-   * Dropping words no paper uses is honest only when they are a small part of
-   * the question, or when the rest described a concept in everyday words and
-   * the dropped words are everyday English ("spotting defects in factory
-   * parts"). A word that is a typo of nothing, or a field word the papers lack
-   * ("protein"), still empties the answer when it is a large part of it.
+   * Dropping words no paper uses is honest only for noise: a word that is no
+   * English word and no typo of a paper's word, in a longer question. An
+   * English word the papers lack is a real constraint ("protein language
+   * models" is not about language models), except beside a concept described
+   * in everyday words, where it is part of the description ("spotting defects
+   * in factory parts").
    */
   #mayLeaveOut(missing: readonly string[], groups: readonly TermGroup[], known: TermGroup[]) {
-    if (known.some((group) => group.concept))
-      return missing.every((word) => word.split(/[\s-]+/u).every(isEnglishWord));
-    return missing.length * 3 <= groups.length && known.length >= 2;
+    const english = (word: string) => word.split(/[\s-]+/u).every(isEnglishWord);
+    if (known.some((group) => group.concept)) return missing.every(english);
+    return missing.length * 3 <= groups.length && known.length >= 2 && !missing.some(english);
   }
 
   /**
