@@ -1,5 +1,5 @@
 import type { Paper } from '../corpus/paper.js';
-import type { SearchQuery } from '../query/query.js';
+import type { Facet, SearchQuery } from '../query/query.js';
 import type { Answer } from './answer.js';
 import { filterPhrases, orderPhrase } from './describe-query.js';
 import { HELP_TEXT } from './help.js';
@@ -21,7 +21,7 @@ function paperListLine(paper: Paper, position: number): string {
   return paper.url ? `${line}\n   ${paper.url}` : line;
 }
 
-function paperDetailText(paper: Paper): string {
+function paperDetailText(paper: Paper, show: readonly Facet[] = []): string {
   const facts = [
     `Published ${monthYear(paper.published)}`,
     paper.venue ? `at ${paper.venue}` : 'preprint',
@@ -29,12 +29,39 @@ function paperDetailText(paper: Paper): string {
   ];
   if (paper.codeUrl) facts.push(`code: ${paper.codeUrl}`);
   else if (paper.hasCode) facts.push('code available');
-  const lines = [paper.title, authorLine(paper), facts.join(' · ')];
+  // What the question asked to see comes first: "arxiv link for X" is answered by its first line.
+  const asked = show.flatMap((facet) => facetLine(paper, facet) ?? []);
+  const lines = [...asked, ...(asked.length > 0 ? [''] : []), paper.title, authorLine(paper)];
+  lines.push(facts.join(' · '));
   if (paper.url) lines.push(paper.url);
   if (paper.pdfUrl) lines.push(`PDF: ${paper.pdfUrl}`);
   if (paper.aliases.length > 0) lines.push(`Introduces: ${paper.aliases.join(', ')}`);
   if (paper.abstract) lines.push('', paper.abstract);
   return lines.join('\n');
+}
+
+/** One line answering a facet of one paper; undefined where the rest of the view says it anyway. */
+function facetLine(paper: Paper, facet: Facet): string | undefined {
+  switch (facet) {
+    case 'link':
+      return paper.url ? `Link: ${paper.url}` : 'No link is known for this paper.';
+    case 'pdf':
+      return paper.pdfUrl ? `PDF: ${paper.pdfUrl}` : 'No PDF link is known for this paper.';
+    case 'code':
+      return paper.codeUrl
+        ? `Code: ${paper.codeUrl}`
+        : paper.hasCode
+          ? 'Code: available (the listing marks it, without a link).'
+          : 'No code release is known for this paper.';
+    case 'authors':
+      return `Authors: ${authorLine(paper)}`;
+    case 'date':
+      return `Published: ${monthYear(paper.published)} (${paper.published})`;
+    case 'venue':
+      return paper.venue ? `Venue: ${paper.venue}` : 'Venue: none known — a preprint.';
+    default:
+      return undefined;
+  }
 }
 
 /** "4 papers by Yiren Zhao in 2019", or "No papers about “gardening”". */
@@ -119,7 +146,9 @@ function body(draft: Draft, headline: string): string[] {
     case 'clarify':
       return [];
     case 'detail':
-      return first ? [paperDetailText(first)] : [`${headline}.`];
+      return first
+        ? [paperDetailText(first, draft.query.intent === 'detail' ? draft.query.show : [])]
+        : [`${headline}.`];
     case 'cite':
       return draft.bibtex ? [`${headline}:`, '', draft.bibtex] : [`${headline}.`];
     case 'coauthors': {

@@ -2,10 +2,10 @@ import type { GroupBy } from './query.js';
 import type { TextSpans } from './text-spans.js';
 
 const UNIT: ReadonlyArray<readonly [GroupBy, string]> = [
-  ['year', String.raw`years?|yrs?|annum`],
+  ['year', 'years?|yrs?|annum'],
   ['category', String.raw`categor(?:y|ies)|arxiv\s+categor(?:y|ies)|subjects?|areas?|fields?`],
-  ['venue', String.raw`venues?|conferences?|journals?`],
-  ['author', String.raw`authors?|people|persons?|researchers?|members?`],
+  ['venue', 'venues?|conferences?|journals?'],
+  ['author', 'authors?|people|persons?|researchers?|members?'],
 ];
 
 /**
