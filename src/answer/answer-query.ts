@@ -93,7 +93,9 @@ function draftSearchAnswer(query: SearchQuery, library: Library, options: Answer
     notes.push(`No author named ${unknown.asked} in the corpus${hint}`);
     suggestions.push(...unknown.suggestions.map((name) => `papers by ${name}`));
   }
-  if (filters.unknownAuthors.length > 0) return empty(emptyShape());
+  const unknownIds = filters.paperIds.filter((id) => !library.byId.has(id));
+  for (const id of unknownIds) notes.push(`No paper with id “${id}” in the corpus.`);
+  if (filters.unknownAuthors.length > 0 || unknownIds.length > 0) return empty(emptyShape());
   const missing = missingSubject(query, library);
   if (missing) {
     notes.push(missing.note);

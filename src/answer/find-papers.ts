@@ -51,7 +51,8 @@ function candidateIds(filters: Filters, library: Library): Set<string> | undefin
     if (!author.position) return ids;
     return new Set([...ids].filter((id) => inPosition(library.byId.get(id) as Paper, author)));
   });
-  if (filters.paperIds.length > 0) sets.push(new Set(filters.paperIds));
+  if (filters.paperIds.length > 0)
+    sets.push(new Set(filters.paperIds.filter((id) => library.byId.has(id))));
   if (sets.length === 0) return undefined;
   const [first, ...rest] = sets.sort((a, b) => a.size - b.size) as [Set<string>, ...Set<string>[]];
   return new Set([...first].filter((id) => rest.every((set) => set.has(id))));

@@ -90,7 +90,8 @@ export function parseQuery(raw: string, context: ParseContext): Query {
       leftovers.topic = readLeftovers(spans, context).topic;
   }
   const topic = leftovers.topic.join(' ');
-  const ignored = [...markup.removed, ...leftovers.ignored];
+  // Words set aside are reported; markup (mentions, emoji) is not a word anyone expects echoed.
+  const ignored = leftovers.ignored;
   const dates = intersectRanges([...relative, ...(recent ? [recent] : []), ...absolute]);
   const authors = applyPositions(found.authors, positions, question);
 
@@ -112,8 +113,11 @@ export function parseQuery(raw: string, context: ParseContext): Query {
     found.unknown.length > 0 ||
     topic !== '';
   // Small talk alone ("hi", "thanks!", "good bot") is answered in kind; "papers" alone lists them all.
-  if (!understoodSomething && (ignored.length > 0 || !/[\p{L}\p{N}]/u.test(question))) {
-    return { intent: 'greeting', ignored };
+  if (
+    !understoodSomething &&
+    (ignored.length > 0 || markup.removed.length > 0 || !/[\p{L}\p{N}]/u.test(question))
+  ) {
+    return { intent: 'greeting', ignored: [...markup.removed, ...ignored] };
   }
 
   const filters = {
