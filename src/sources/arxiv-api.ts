@@ -1,9 +1,9 @@
 import { withoutVersion } from '../corpus/arxiv-id.js';
 import type { PaperFacts } from '../corpus/build-paper.js';
 import { titleKey } from '../corpus/slug.js';
-import { nameWords } from '../people/name-key.js';
 import { parseArxivFeed } from './arxiv-atom.js';
 import type { PoliteHttp, SourcePolicy } from './polite-http.js';
+import { sharesAuthor } from './same-paper.js';
 import { SourceError } from './source-error.js';
 
 /** arXiv's API terms: no more than one request every three seconds. */
@@ -100,11 +100,8 @@ export async function arxivByTitle(
     url.searchParams.set('search_query', `ti:"${phrase}"`);
     url.searchParams.set('max_results', '10');
   });
-  const listed = surnames(paper.authors);
   const matches = entries.filter(
-    (entry) =>
-      titleKey(entry.title) === phrase &&
-      [...surnames(entry.authors)].some((surname) => listed.has(surname)),
+    (entry) => titleKey(entry.title) === phrase && sharesAuthor(paper.authors, entry.authors),
   );
   return matches.length === 1 ? matches[0] : undefined;
 }
@@ -113,8 +110,4 @@ async function ask(api: ArxivApi, query: (url: URL) => void): Promise<PaperFacts
   const url = new URL(api.apiUrl);
   query(url);
   return parseArxivFeed(await api.http.getText(url, ARXIV_POLICY));
-}
-
-function surnames(names: readonly string[]): Set<string> {
-  return new Set(names.flatMap((name) => nameWords(name).slice(-1)));
 }
