@@ -38,7 +38,7 @@ export async function createAnnouncements(
     posters.slack = new SlackPoster(config.slack);
   }
   const arxiv = config.announce.arxiv;
-  const http = new PoliteHttp({ userAgent: sourcesUserAgent() });
+  const http = new PoliteHttp({ userAgent: sourcesUserAgent(config.sources.contact) });
   const announcer = new Announcer({
     store,
     corpusDir: config.corpusDir,
