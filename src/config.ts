@@ -12,6 +12,11 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 
 const httpUrl = z.url({ protocol: /^https?$/u, error: 'must be an http(s) URL' });
 
+/** A DBLP person id: the part after dblp.org/pid/, e.g. 71/4882 or 181/2784-1. */
+const DBLP_PID = /^[A-Za-z0-9]+(?:\/[A-Za-z0-9_-]+)+$/u;
+const ON = ['true', '1', 'on', 'yes'];
+const OFF = ['false', '0', 'off', 'no'];
+
 const EnvSchema = z.object({
   CORPUS_DIR: z.string().min(1).default('./corpus'),
   LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
@@ -61,6 +66,38 @@ const EnvSchema = z.object({
   ANNOUNCE_CHANNELS: z.string().optional(),
   ARXIV_QUERY: z.string().max(300).optional(),
   ARXIV_API_URL: httpUrl.default('https://export.arxiv.org/api/query'),
+  DBLP_PIDS: z
+    .string()
+    .transform((list) =>
+      list
+        .split(',')
+        .map((pid) => pid.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z.string().regex(DBLP_PID, {
+          error: (issue) =>
+            `“${String(issue.input)}” is not a DBLP person id such as 71/4882 (the part after dblp.org/pid/)`,
+        }),
+      ),
+    )
+    .default([]),
+  DBLP_API_URL: httpUrl.default('https://dblp.org'),
+  SYNC_ON_CYCLE: z
+    .string()
+    .transform((value) => value.toLowerCase())
+    .refine((value) => [...ON, ...OFF].includes(value), 'must be on or off (true/false, 1/0)')
+    .transform((value) => ON.includes(value))
+    .default(false),
+  // Goes into the User-Agent comment, so: ASCII, no spaces or parentheses.
+  SOURCES_CONTACT: z
+    .string()
+    .regex(
+      /^[!-'*-~]{3,200}$/u,
+      'must be an e-mail address or URL without spaces or parentheses, e.g. mailto:lab@example.org',
+    )
+    .optional(),
 });
 
 function isCronPattern(pattern: string): boolean {
@@ -103,11 +140,24 @@ export interface AnnounceConfig {
   arxiv?: { query: string; apiUrl: string };
 }
 
+/** The public sources `npm run corpus -- sync` reads. */
+export interface SourcesConfig {
+  arxivApiUrl: string;
+  dblpApiUrl: string;
+  /** DBLP person ids whose bibliographies are read; empty: DBLP is not asked. */
+  dblpPids: string[];
+  /** How the sources can reach whoever runs pubbot; goes into the User-Agent. */
+  contact?: string;
+  /** Sync at the start of each announcement cycle (off by default). */
+  syncOnCycle: boolean;
+}
+
 export interface Config {
   corpusDir: string;
   /** Folder beside the database for derived state (index snapshots); none for an in-memory database. */
   stateDir?: string;
   announce: AnnounceConfig;
+  sources: SourcesConfig;
   /**
    * Port for /healthz and /metrics, shared with Slack's HTTP receiver in HTTP mode.
    * Unset: 3000 when a chat platform runs, no server for the shell alone.
@@ -155,6 +205,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timezone: e.ANNOUNCE_TZ,
       channels: parseAnnounceChannels(e.ANNOUNCE_CHANNELS),
       ...(e.ARXIV_QUERY ? { arxiv: { query: e.ARXIV_QUERY, apiUrl: e.ARXIV_API_URL } } : {}),
+    },
+    sources: {
+      arxivApiUrl: e.ARXIV_API_URL,
+      dblpApiUrl: e.DBLP_API_URL,
+      dblpPids: e.DBLP_PIDS,
+      ...(e.SOURCES_CONTACT ? { contact: e.SOURCES_CONTACT } : {}),
+      syncOnCycle: e.SYNC_ON_CYCLE,
     },
     ...(e.HTTP_PORT === undefined ? {} : { httpPort: e.HTTP_PORT }),
     ...(e.LOG_LEVEL ? { logLevel: e.LOG_LEVEL } : {}),

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { answerJson } from '../answer/answer-json.js';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
+import { openStore } from '../store/sqlite-store.js';
 import { loadCore } from './load-core.js';
 import { runCli, UsageError } from './run-cli.js';
 
@@ -35,7 +36,11 @@ runCli(async () => {
 
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel ?? 'warn' });
-  const { core } = await loadCore(config.corpusDir, logger);
+  // Answers match the bot's: the corpus plus what feeds and syncs learned.
+  const store = openStore(config.announce.databaseUrl);
+  const learned = store.learnedFacts();
+  store.close();
+  const { core } = await loadCore(config.corpusDir, logger, { learned });
   const answer = (question: string) => {
     const result = core.ask(question, {
       ...(values.today ? { today: values.today } : {}),

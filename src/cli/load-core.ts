@@ -1,20 +1,20 @@
 import { createLibrary } from '../answer/library.js';
 import { type Core, type CoreSource, createCore } from '../core.js';
-import type { PaperFacts } from '../corpus/build-paper.js';
 import { type Corpus, loadCorpusDir } from '../corpus/load-corpus.js';
+import type { FactsPatch } from '../corpus/merge-papers.js';
 import { formatProblem } from '../corpus/paper.js';
 import type { Logger } from '../logger.js';
 import { cachedIndex } from '../search/index-cache.js';
 
 /**
- * Loads the corpus folder (plus papers learned from feeds) and builds the
+ * Loads the corpus folder (plus what feeds and syncs learned) and builds the
  * core, logging each skipped entry with its file and line. A corpus with
  * problems still loads its good entries.
  */
 export async function loadCore(
   dir: string,
   logger: Logger,
-  { learned = [], indexCacheDir }: { learned?: readonly PaperFacts[]; indexCacheDir?: string } = {},
+  { learned = [], indexCacheDir }: { learned?: readonly FactsPatch[]; indexCacheDir?: string } = {},
 ): Promise<{ core: Core; corpus: Corpus }> {
   const corpus = await loadCorpusDir(dir, learned);
   for (const problem of corpus.problems) logger.warn({ problem }, formatProblem(problem));

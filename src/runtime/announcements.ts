@@ -1,10 +1,11 @@
 import type { Writable } from 'node:stream';
 import type { Poster } from '../announce/announcement.js';
 import { Announcer, type AnnouncerOptions } from '../announce/announcer.js';
-import { fetchArxivFeed } from '../announce/arxiv-feed.js';
 import type { Platform } from '../announce/channels.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import { fetchArxivFeed } from '../sources/arxiv-api.js';
+import { PoliteHttp, sourcesUserAgent } from '../sources/polite-http.js';
 import type { Store } from '../store/store.js';
 import type { CoreRef } from './core-ref.js';
 
@@ -37,6 +38,7 @@ export async function createAnnouncements(
     posters.slack = new SlackPoster(config.slack);
   }
   const arxiv = config.announce.arxiv;
+  const http = new PoliteHttp({ userAgent: sourcesUserAgent(config.sources.contact) });
   const announcer = new Announcer({
     store,
     corpusDir: config.corpusDir,
@@ -45,7 +47,16 @@ export async function createAnnouncements(
     logger: logger.child({ component: 'announce' }),
     ...(onDelivered ? { onDelivered } : {}),
     ...(buildCore ? { buildCore } : {}),
-    ...(arxiv ? { feed: () => fetchArxivFeed({ apiUrl: arxiv.apiUrl, query: arxiv.query }) } : {}),
+    ...(arxiv
+      ? {
+          feed: () =>
+            fetchArxivFeed({
+              apiUrl: arxiv.apiUrl,
+              query: arxiv.query,
+              http,
+            }),
+        }
+      : {}),
   });
   return announcer;
 }

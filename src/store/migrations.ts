@@ -42,4 +42,14 @@ export const MIGRATIONS: readonly string[] = [
     updated_at TEXT NOT NULL
   );
   `,
+  // What a sync learned, per source: replaced whole each time that source is read successfully.
+  `
+  CREATE TABLE synced_facts (
+    source     TEXT NOT NULL,
+    title_key  TEXT NOT NULL,
+    facts      TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (source, title_key)
+  );
+  `,
 ];

@@ -9,10 +9,11 @@ import { ShellPoster } from '../../adapters/shell/shell-poster.js';
 import { SlackPoster } from '../../adapters/slack/post-announcement.js';
 import type { Poster } from '../../src/announce/announcement.js';
 import { Announcer, DIGEST_SIZE, MAX_FAILURES } from '../../src/announce/announcer.js';
-import { fetchArxivFeed } from '../../src/announce/arxiv-feed.js';
 import { createCore } from '../../src/core.js';
 import { loadCorpusDir } from '../../src/corpus/load-corpus.js';
 import { CoreRef } from '../../src/runtime/core-ref.js';
+import { fetchArxivFeed } from '../../src/sources/arxiv-api.js';
+import { PoliteHttp } from '../../src/sources/polite-http.js';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
 import { LISTING_PATH, TODAY } from '../support/corpus.js';
 import { discordViolations } from '../support/discord-limits.js';
@@ -107,7 +108,11 @@ describe('Announcer with a real SQLite file, an injected clock and local fake pl
         ...(feed
           ? {
               feed: () =>
-                fetchArxivFeed({ apiUrl: feedUrl, query: 'au:Gao_Xitong', sleep: async () => {} }),
+                fetchArxivFeed({
+                  apiUrl: feedUrl,
+                  query: 'au:Gao_Xitong',
+                  http: new PoliteHttp({ userAgent: 'pubbot-test', sleep: async () => {} }),
+                }),
             }
           : {}),
       });
@@ -281,7 +286,8 @@ describe('Announcer with a real SQLite file, an injected clock and local fake pl
     expect(
       w.log.lines().find((l) => l.msg === 'feed skipped; nothing from it was applied')?.err,
     ).toMatchObject({
-      type: 'FeedError',
+      type: 'SourceError',
+      code: 'ARXIV_MALFORMED',
     });
   });
 

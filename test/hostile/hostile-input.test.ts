@@ -134,6 +134,7 @@ describe('hostile text never reaches the store', () => {
       'known_papers',
       'learned_papers',
       'subscriptions',
+      'synced_facts',
     ]);
     expect(
       (raw.prepare('SELECT COUNT(*) AS n FROM subscriptions').get() as { n: number }).n,
