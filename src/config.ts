@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Cron } from 'croner';
 import { z } from 'zod';
@@ -18,7 +18,18 @@ const ON = ['true', '1', 'on', 'yes'];
 const OFF = ['false', '0', 'off', 'no'];
 
 const EnvSchema = z.object({
-  CORPUS_DIR: z.string().min(1).default('./corpus'),
+  CORPUS_DIR: z
+    .string()
+    .min(1)
+    .refine((dir) => isFolder(dir), 'must be a folder holding *.txt listings and *.json entries')
+    .default('./corpus'),
+  /** Interface the HTTP server listens on: loopback unless the deployment opens it (the container sets 0.0.0.0). */
+  HTTP_HOST: z
+    .string()
+    .regex(/^[\w.:-]+$/u, 'must be an IP address or host name such as 127.0.0.1 or 0.0.0.0')
+    .default('127.0.0.1'),
+  /** When set, GET /metrics needs `Authorization: Bearer <token>`. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
   DISCORD_TOKEN: z.string().min(20, 'looks too short to be a bot token').optional(),
   DISCORD_APP_ID: z
@@ -100,6 +111,14 @@ const EnvSchema = z.object({
     .optional(),
 });
 
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function isCronPattern(pattern: string): boolean {
   try {
     new Cron(pattern, { paused: true }).stop();
@@ -152,8 +171,15 @@ export interface SourcesConfig {
   syncOnCycle: boolean;
 }
 
+/** The HTTP server for /healthz, /metrics and webhooks. */
+export interface HttpConfig {
+  host: string;
+  metricsToken?: string;
+}
+
 export interface Config {
   corpusDir: string;
+  http: HttpConfig;
   /** Folder beside the database for derived state (index snapshots); none for an in-memory database. */
   stateDir?: string;
   announce: AnnounceConfig;
@@ -176,8 +202,15 @@ export interface Config {
  * environment without overriding what is already set.
  */
 export function loadEnvFile(env: NodeJS.ProcessEnv = process.env): void {
-  const file = env.ENV_FILE ?? '.env';
-  if (file !== '' && existsSync(file)) process.loadEnvFile(file);
+  const named = env.ENV_FILE;
+  const file = named ?? '.env';
+  if (file === '') return;
+  // A missing .env is normal; a file someone named explicitly and that is not there is a mistake.
+  if (!existsSync(file)) {
+    if (named !== undefined) throw new ConfigError(`ENV_FILE: no file at ${file} (set ENV_FILE= to read none)`);
+    return;
+  }
+  process.loadEnvFile(file);
 }
 
 /**
@@ -215,9 +248,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     ...(e.HTTP_PORT === undefined ? {} : { httpPort: e.HTTP_PORT }),
     ...(e.LOG_LEVEL ? { logLevel: e.LOG_LEVEL } : {}),
+    http: { host: e.HTTP_HOST, ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}) },
     ...(e.DISCORD_TOKEN ? { discord: discordConfig(e) } : {}),
-    ...(e.SLACK_BOT_TOKEN ? { slack: slackConfig(e) } : {}),
+    ...(e.SLACK_BOT_TOKEN ? { slack: slackConfig(e) } : noStraySlackSettings(e)),
   };
+}
+
+/** Slack settings without the bot token are a half-done setup: say so instead of ignoring them. */
+function noStraySlackSettings(e: z.infer<typeof EnvSchema>): Record<string, never> {
+  const stray = (['SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET'] as const).find((name) => e[name]);
+  if (stray)
+    throw new ConfigError(
+      `${stray}: set, but SLACK_BOT_TOKEN is not; Slack needs the bot token (xoxb-…) too, or remove ${stray}`,
+    );
+  return {};
 }
 
 function discordConfig(e: z.infer<typeof EnvSchema>): DiscordConfig {
