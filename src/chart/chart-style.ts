@@ -1,0 +1,42 @@
+import type { Font } from './text-width.js';
+
+/**
+ * The one look of every chart: an opaque light card, so the same picture
+ * reads on Discord's and Slack's dark and light themes, drawn 600 px wide
+ * and rendered at 2× so text stays sharp when chat shrinks it to 400–520 px.
+ */
+export const CARD = {
+  width: 600,
+  minHeight: 300,
+  scale: 2,
+  padding: 24,
+  radius: 12,
+  fontFamily: 'DejaVu Sans',
+} as const;
+
+/**
+ * Colours with at least 4.5:1 contrast on the card for text and 3:1 for
+ * marks. Bars have one colour, Okabe–Ito blue, chosen to stay distinct for
+ * colour-blind readers; nothing is told by colour alone.
+ */
+export const COLOURS = {
+  card: '#FFFFFF',
+  border: '#D0D7DE',
+  text: '#1F2328',
+  muted: '#57606A',
+  grid: '#E6E9ED',
+  axis: '#8C959F',
+  bar: '#0072B2',
+} as const;
+
+export interface TextStyle extends Font {
+  fill: string;
+}
+
+export const TEXT = {
+  title: { size: 20, weight: 'bold', fill: COLOURS.text },
+  label: { size: 14, weight: 'regular', fill: COLOURS.text },
+  value: { size: 14, weight: 'bold', fill: COLOURS.text },
+  tick: { size: 13, weight: 'regular', fill: COLOURS.muted },
+  axisTitle: { size: 14, weight: 'bold', fill: COLOURS.muted },
+} as const satisfies Record<string, TextStyle>;
