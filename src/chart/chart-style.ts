@@ -10,8 +10,7 @@ export const CARD = {
   minHeight: 300,
   scale: 2,
   padding: 24,
-  radius: 12,
-  fontFamily: 'DejaVu Sans',
+  fontFamily: 'Roboto',
 } as const;
 
 /**

@@ -17,7 +17,7 @@ export interface ChartSvg {
 /**
  * Draws a chart as a self-contained SVG in the one chart style: a light card
  * with the title on top, columns or rows below. All text is escaped. Fonts
- * are named, not embedded: the PNG renderer supplies DejaVu Sans.
+ * are named, not embedded: the PNG renderer supplies Roboto.
  *
  * @example
  * ```ts
@@ -38,7 +38,7 @@ export function chartSvg(spec: ChartSpec): ChartSvg {
   const svg = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${CARD.fontFamily}" role="img">`,
     `<title>${escapeXml(altText(spec))}</title>`,
-    `<rect x="0.5" y="0.5" width="${width - 1}" height="${height - 1}" rx="${CARD.radius}" fill="${COLOURS.card}" stroke="${COLOURS.border}"/>`,
+    `<rect x="0.5" y="0.5" width="${width - 1}" height="${height - 1}" fill="${COLOURS.card}" stroke="${COLOURS.border}"/>`,
     title,
     layout.body,
     '</svg>',

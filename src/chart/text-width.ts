@@ -1,43 +1,46 @@
 /**
- * Advance widths of DejaVu Sans (the font every chart is rendered with) for
+ * Advance widths of Roboto 3.015 (the font every chart is rendered with) for
  * printable ASCII, U+0020 to U+007E, in font units of 1/2048 em, read from
  * the font's hmtx table. Layout needs widths before rendering, and a table
  * is exact where a per-character average would let "WWW" overflow.
  */
 const REGULAR = [
-  651, 821, 942, 1716, 1303, 1946, 1597, 563, 799, 799, 1024, 1716, 651, 739, 651, 690, 1303, 1303,
-  1303, 1303, 1303, 1303, 1303, 1303, 1303, 1303, 690, 690, 1716, 1716, 1716, 1087, 2048, 1401,
-  1405, 1430, 1577, 1294, 1178, 1587, 1540, 604, 604, 1343, 1141, 1767, 1532, 1612, 1235, 1612,
-  1423, 1300, 1251, 1499, 1401, 2025, 1403, 1251, 1403, 799, 690, 799, 1716, 1024, 1024, 1255, 1300,
-  1126, 1300, 1260, 721, 1300, 1298, 569, 569, 1186, 569, 1995, 1298, 1253, 1300, 1300, 842, 1067,
-  803, 1298, 1212, 1675, 1212, 1212, 1075, 1303, 690, 1303, 1716,
+  508, 528, 656, 1261, 1151, 1500, 1274, 358, 701, 713, 882, 1162, 403, 566, 540, 845, 1151, 1151,
+  1151, 1151, 1151, 1151, 1151, 1151, 1151, 1151, 496, 433, 1041, 1124, 1071, 968, 1839, 1336, 1276,
+  1333, 1344, 1164, 1132, 1395, 1461, 557, 1130, 1285, 1103, 1788, 1461, 1409, 1292, 1409, 1262,
+  1216, 1222, 1328, 1304, 1817, 1284, 1230, 1227, 543, 841, 543, 856, 924, 633, 1114, 1150, 1072,
+  1155, 1086, 712, 1150, 1128, 498, 490, 1038, 498, 1796, 1131, 1168, 1150, 1164, 694, 1057, 670,
+  1129, 992, 1539, 1016, 969, 1016, 693, 500, 693, 1393,
 ];
 const BOLD = [
-  713, 934, 1067, 1716, 1425, 2052, 1786, 627, 936, 936, 1071, 1716, 778, 850, 778, 748, 1425, 1425,
-  1425, 1425, 1425, 1425, 1425, 1425, 1425, 1425, 819, 819, 1716, 1716, 1716, 1188, 2048, 1585,
-  1561, 1503, 1700, 1399, 1399, 1681, 1714, 762, 762, 1587, 1305, 2038, 1714, 1741, 1501, 1741,
-  1577, 1475, 1397, 1663, 1585, 2259, 1579, 1483, 1485, 936, 748, 936, 1716, 1024, 1024, 1382, 1466,
-  1214, 1466, 1389, 891, 1466, 1458, 702, 702, 1362, 702, 2134, 1458, 1407, 1466, 1466, 1010, 1219,
-  979, 1458, 1335, 1892, 1321, 1335, 1192, 1458, 748, 1458, 1716,
+  509, 554, 652, 1213, 1175, 1514, 1347, 330, 716, 719, 930, 1116, 504, 807, 594, 760, 1175, 1175,
+  1175, 1175, 1175, 1175, 1175, 1175, 1175, 1175, 577, 539, 1044, 1175, 1057, 1019, 1836, 1376,
+  1307, 1340, 1331, 1152, 1124, 1396, 1446, 599, 1144, 1302, 1108, 1793, 1445, 1412, 1320, 1412,
+  1312, 1261, 1269, 1350, 1338, 1792, 1300, 1268, 1243, 567, 863, 567, 897, 911, 676, 1096, 1152,
+  1067, 1153, 1106, 733, 1170, 1147, 542, 533, 1094, 542, 1774, 1148, 1156, 1152, 1155, 750, 1052,
+  693, 1147, 1037, 1504, 1042, 1031, 1042, 675, 516, 675, 1327,
 ];
+const ASCII = { regular: REGULAR, bold: BOLD };
+const ELLIPSIS = { regular: 1370, bold: 1517 };
 const UNITS_PER_EM = 2048;
 // Characters outside ASCII whose base letter is not ASCII either (Greek,
-// Cyrillic, symbols, the ellipsis itself): as wide as a wide capital, so
-// estimates err towards truncating early rather than overflowing.
-const OTHER = 2048;
+// Cyrillic, symbols): as wide as the widest capitals, so estimates err
+// towards cutting a label early rather than letting it overflow.
+const OTHER = 1850;
 
 export type FontWeight = 'regular' | 'bold';
 
-/** Size in px and weight of DejaVu Sans. */
+/** Size in px and weight of Roboto. */
 export interface Font {
   size: number;
   weight: FontWeight;
 }
 
-function advance(char: string, table: readonly number[]): number {
+function advance(char: string, weight: FontWeight): number {
+  if (char === '…') return ELLIPSIS[weight];
   // "é" is measured as "e": NFD puts the base letter first and marks take no advance.
   const base = char.normalize('NFD').codePointAt(0) ?? 0;
-  return table[base - 0x20] ?? OTHER;
+  return ASCII[weight][base - 0x20] ?? OTHER;
 }
 
 /**
@@ -49,9 +52,8 @@ function advance(char: string, table: readonly number[]): number {
  * ```
  */
 export function textWidth(text: string, font: Font): number {
-  const table = font.weight === 'bold' ? BOLD : REGULAR;
   let units = 0;
-  for (const char of text) units += advance(char, table);
+  for (const char of text) units += advance(char, font.weight);
   return (units / UNITS_PER_EM) * font.size;
 }
 

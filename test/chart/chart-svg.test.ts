@@ -1,9 +1,9 @@
-import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
 import { type ChartSpec, ChartSpecSchema } from '../../src/chart/chart-spec.js';
 import { CARD, TEXT } from '../../src/chart/chart-style.js';
 import { chartSvg } from '../../src/chart/chart-svg.js';
+import { FONT_FILES } from '../../src/chart/render-png.js';
 import { textWidth } from '../../src/chart/text-width.js';
 import { type DrawnChart, readChart } from './read-chart.js';
 import { perYear, ranking } from './sample-specs.js';
@@ -13,13 +13,11 @@ const draw = (spec: ChartSpec): DrawnChart => readChart(chartSvg(ChartSpecSchema
 const shown = (chart: DrawnChart) =>
   chart.bars.map((bar) => bar.texts.map((text) => text.text).sort());
 
-const FONT = createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-
 /** Where resvg, with the real font, draws ink once the card behind it is taken away. */
 function inkBox(svg: string) {
   const withoutCard = svg.replace(/<rect x="0\.5"[^>]*\/>/u, '');
   const box = new Resvg(withoutCard, {
-    font: { loadSystemFonts: false, fontFiles: [FONT], defaultFontFamily: CARD.fontFamily },
+    font: { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: CARD.fontFamily },
   }).getBBox();
   if (!box) throw new Error('nothing drawn');
   return { left: box.x, top: box.y, right: box.x + box.width, bottom: box.y + box.height };
