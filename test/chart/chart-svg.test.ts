@@ -81,6 +81,15 @@ describe('chartSvg', () => {
     expect(chart.height).toBeGreaterThan(40 * 18);
   });
 
+  it('draws zero counts as empty bars, with no NaN anywhere', () => {
+    const zeros = { ...perYear(3), bars: perYear(3).bars.map((bar) => ({ ...bar, value: 0 })) };
+    for (const spec of [zeros, { ...zeros, kind: 'ranking' as const }]) {
+      const { svg } = chartSvg(ChartSpecSchema.parse(spec));
+      expect(svg).not.toContain('NaN');
+      expect(readChart(svg).bars.map((bar) => bar.rect.height * bar.rect.width)).toEqual([0, 0, 0]);
+    }
+  });
+
   it('draws rankings as rows, largest first as given', () => {
     const chart = draw(ranking(['Ada Lovelace', 'Grace Hopper', 'Alan Turing']));
     expect(chart.bars.map((bar) => bar.label)).toEqual([
