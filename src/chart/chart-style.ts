@@ -32,10 +32,11 @@ export interface TextStyle extends Font {
   fill: string;
 }
 
+/** No text under 14 px: shown 450 px wide in chat, the 600 px card still sets it at 10.5 px. */
 export const TEXT = {
   title: { size: 20, weight: 'bold', fill: COLOURS.text },
   label: { size: 14, weight: 'regular', fill: COLOURS.text },
   value: { size: 14, weight: 'bold', fill: COLOURS.text },
-  tick: { size: 13, weight: 'regular', fill: COLOURS.muted },
+  tick: { size: 14, weight: 'regular', fill: COLOURS.muted },
   axisTitle: { size: 14, weight: 'bold', fill: COLOURS.muted },
 } as const satisfies Record<string, TextStyle>;
