@@ -31,11 +31,17 @@ export function columnsLayout(spec: ChartSpec, top: number): Layout | undefined 
   const labelWidth = Math.max(...spec.bars.map((bar) => textWidth(bar.label, TEXT.label)));
   if (valueWidth > slot - 2) return undefined;
   const flat = labelWidth <= slot - 6;
-  if (!flat && (slot < MIN_SLOT_FOR_TURNED || labelWidth > MAX_TURNED_LABEL)) return undefined;
+  // A turned label runs down and left from its column; the first must stay on the card.
+  const turnedReach = (labelWidth + TEXT.label.size) * Math.SQRT1_2;
+  const turnedFits =
+    slot >= MIN_SLOT_FOR_TURNED &&
+    labelWidth <= MAX_TURNED_LABEL &&
+    plotLeft + slot / 2 + 4 - turnedReach >= padding;
+  if (!flat && !turnedFits) return undefined;
 
   const plotTop = top + 28;
   const plotBottom = plotTop + PLOT_HEIGHT;
-  const labelsHeight = flat ? 22 : (labelWidth + TEXT.label.size) * Math.SQRT1_2 + 12;
+  const labelsHeight = flat ? 22 : turnedReach + 12;
   const xTitleBaseline = plotBottom + labelsHeight + 22;
   const parts: string[] = [];
 

@@ -129,15 +129,20 @@ describe('chartSvg', () => {
     expect(ink.bottom).toBeLessThanOrEqual(height);
   });
 
-  it('keeps every chart shape inside the card, as resvg draws it', () => {
-    const specs = [perYear(1), perYear(8), perYear(20), perYear(40), ranking(['Ada'])];
+  it('keeps every chart within the card margins, as resvg draws it', () => {
+    const categories = ['Robotics (cs.RO)', 'Sound (cs.SD)', 'Graphics (cs.GR)', 'Logic (cs.LO)'];
+    const perCategory = {
+      ...perYear(12),
+      bars: perYear(12).bars.map((bar, i) => ({ ...bar, label: categories[i % 4] as string })),
+    };
+    const specs = [perYear(1), perYear(8), perYear(20), perYear(40), perCategory, ranking(['Ada'])];
     for (const spec of specs) {
       const { svg, width, height } = chartSvg(ChartSpecSchema.parse(spec));
       const ink = inkBox(svg);
-      expect(ink.left).toBeGreaterThanOrEqual(0);
-      expect(ink.top).toBeGreaterThanOrEqual(0);
-      expect(ink.right).toBeLessThanOrEqual(width);
-      expect(ink.bottom).toBeLessThanOrEqual(height);
+      expect(ink.left).toBeGreaterThanOrEqual(CARD.padding - 2);
+      expect(ink.top).toBeGreaterThanOrEqual(CARD.padding - 2);
+      expect(ink.right).toBeLessThanOrEqual(width - CARD.padding + 2);
+      expect(ink.bottom).toBeLessThanOrEqual(height - CARD.padding / 2);
     }
   });
 
