@@ -71,6 +71,8 @@ const failure = (reason: ChartFailureReason, detail: string): ChartFailure => ({
   detail,
 });
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+// Stopping a thread that is already gone must not become an unhandled rejection.
+const stop = (worker: Worker) => worker.terminate().catch(() => undefined);
 
 /**
  * Renders charts to PNG in one worker thread, one at a time, so a chart never
@@ -148,7 +150,7 @@ export class ChartRenderer {
     for (const job of pending) job.settle(failure('closed', 'the chart renderer closed'));
     const worker = this.#worker;
     this.#worker = undefined;
-    await worker?.terminate();
+    if (worker) await stop(worker);
   }
 
   #spawn(): Worker {
@@ -202,7 +204,7 @@ export class ChartRenderer {
   #onWorkerDown(worker: Worker, detail: string): void {
     if (worker !== this.#worker) return;
     this.#worker = undefined;
-    void worker.terminate();
+    void stop(worker);
     const job = this.#running;
     this.#running = undefined;
     job?.settle(failure('worker-failed', detail));
@@ -217,7 +219,7 @@ export class ChartRenderer {
       this.#running = undefined;
       const worker = this.#worker;
       this.#worker = undefined;
-      void worker?.terminate();
+      if (worker) void stop(worker);
     }
     job.settle(failure('timeout', `no chart within ${timeoutMs} ms`));
     this.#pump();
