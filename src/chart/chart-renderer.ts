@@ -2,6 +2,7 @@ import type { Worker } from 'node:worker_threads';
 import { z } from 'zod';
 import { altText } from './alt-text.js';
 import { type ChartSpec, ChartSpecSchema } from './chart-spec.js';
+import { pixelScale } from './chart-style.js';
 import { chartSvg } from './chart-svg.js';
 import { startWorker } from './start-worker.js';
 import type { RenderReply, RenderRequest } from './worker-protocol.js';
@@ -54,6 +55,7 @@ export interface ChartRendererOptions {
 interface Job {
   id: number;
   svg: string;
+  scale: number;
   alt: string;
   settle: (result: ChartResult) => void;
 }
@@ -121,9 +123,10 @@ export class ChartRenderer {
       return Promise.resolve(failure('invalid-spec', z.prettifyError(parsed.error)));
     if (this.#queue.length >= this.#maxQueued)
       return Promise.resolve(failure('busy', `${this.#queue.length} charts already waiting`));
-    let drawn: { svg: string; alt: string };
+    let drawn: { svg: string; scale: number; alt: string };
     try {
-      drawn = { svg: chartSvg(parsed.data).svg, alt: altText(parsed.data) };
+      const { svg, width, height } = chartSvg(parsed.data);
+      drawn = { svg, scale: pixelScale(width, height), alt: altText(parsed.data) };
     } catch (error) {
       return Promise.resolve(failure('render-failed', messageOf(error)));
     }
@@ -179,7 +182,7 @@ export class ChartRenderer {
       return;
     }
     this.#running = job;
-    worker.postMessage({ id: job.id, svg: job.svg } satisfies RenderRequest);
+    worker.postMessage({ id: job.id, svg: job.svg, scale: job.scale } satisfies RenderRequest);
   }
 
   #onReply(worker: Worker, reply: RenderReply): void {

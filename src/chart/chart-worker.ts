@@ -7,10 +7,10 @@ import type { RenderReply, RenderRequest } from './worker-protocol.js';
 const port = parentPort;
 if (!port) throw new Error('chart-worker runs as a worker thread, started by ChartRenderer');
 
-port.on('message', ({ id, svg }: RenderRequest) => {
+port.on('message', ({ id, svg, scale }: RenderRequest) => {
   let reply: RenderReply;
   try {
-    const { png, width, height } = renderPng(svg);
+    const { png, width, height } = renderPng(svg, scale);
     reply = { id, ok: true, png, width, height };
   } catch (error) {
     reply = { id, ok: false, error: error instanceof Error ? error.message : String(error) };

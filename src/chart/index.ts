@@ -5,8 +5,8 @@
  *
  * How: a ChartSpec (what to draw, no styling) is validated, drawn as SVG by
  * the small hand-written layouts here, and rasterised by resvg in a worker
- * thread, at 2× with bundled Roboto and no system fonts, so the same spec
- * gives the same PNG on any machine.
+ * thread, at 2× (less for very tall cards) with bundled Roboto and no system
+ * fonts, so the same spec gives the same PNG on any machine.
  *
  * Why these and not the alternatives (measured on the 2-core dev machine;
  * 5 bars = papers per year, 40 bars = a ranking of 40 long names):

@@ -19,23 +19,25 @@ export const FONT_FILES = ['400Regular/Roboto_400Regular.ttf', '700Bold/Roboto_7
 
 export interface Png {
   png: Buffer;
-  /** Pixels: the SVG's size times CARD.scale. */
+  /** Pixels: the SVG's size times the scale. */
   width: number;
   height: number;
 }
 
 /**
- * Rasterises a chart SVG to PNG at twice its size. Synchronous and CPU-bound
- * for tens of milliseconds: the bot calls it in a worker thread.
+ * Rasterises a chart SVG to PNG at `scale` pixels per CSS px (pixelScale
+ * picks it). Synchronous and CPU-bound for tens of milliseconds: the bot
+ * calls it in a worker thread.
  *
  * @example
  * ```ts
- * const { png, width, height } = renderPng(chartSvg(spec).svg); // 1200 × 720
+ * const { svg, width, height } = chartSvg(spec);
+ * const png = renderPng(svg, pixelScale(width, height)); // 1200 × 732 for 600 × 366
  * ```
  */
-export function renderPng(svg: string): Png {
+export function renderPng(svg: string, scale: number): Png {
   const image = new Resvg(svg, {
-    fitTo: { mode: 'zoom', value: CARD.scale },
+    fitTo: { mode: 'zoom', value: scale },
     // Opaque everywhere, so the pixels need no un-premultiplying before encoding.
     background: COLOURS.card,
     font: {

@@ -1,7 +1,8 @@
-/** One SVG for the chart worker to rasterise. */
+/** One SVG for the chart worker to rasterise, at `scale` pixels per CSS px. */
 export interface RenderRequest {
   id: number;
   svg: string;
+  scale: number;
 }
 
 /** The worker's answer to the request with the same id. */

@@ -1,7 +1,7 @@
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { ChartSpecSchema } from '../../src/chart/chart-spec.js';
-import { CARD } from '../../src/chart/chart-style.js';
+import { type ChartSpec, ChartSpecSchema } from '../../src/chart/chart-spec.js';
+import { pixelScale } from '../../src/chart/chart-style.js';
 import { chartSvg } from '../../src/chart/chart-svg.js';
 import { encodePng } from '../../src/chart/encode-png.js';
 import { renderPng } from '../../src/chart/render-png.js';
@@ -33,19 +33,33 @@ describe('encodePng', () => {
   });
 });
 
+/** A spec drawn and rendered as the chart worker does it. */
+function render(spec: ChartSpec) {
+  const drawn = chartSvg(ChartSpecSchema.parse(spec));
+  return { drawn, ...renderPng(drawn.svg, pixelScale(drawn.width, drawn.height)) };
+}
+
 describe('renderPng', () => {
   it('renders a PNG that decodes, at twice the SVG size and at least 600 × 300', () => {
-    const { svg, width, height } = chartSvg(ChartSpecSchema.parse(perYear(8)));
-    const rendered = renderPng(svg);
+    const rendered = render(perYear(8));
     const png = PNG.sync.read(rendered.png);
-    expect([png.width, png.height]).toEqual([width * CARD.scale, height * CARD.scale]);
+    expect([rendered.drawn.width, rendered.drawn.height]).toEqual([600, 366]);
+    expect([png.width, png.height]).toEqual([1200, 732]);
     expect([rendered.width, rendered.height]).toEqual([png.width, png.height]);
     expect(png.width).toBeGreaterThanOrEqual(600);
     expect(png.height).toBeGreaterThanOrEqual(300);
   });
 
+  it('renders a tall 40-row chart below 2× to stay within 1200 × 1200 pixels', () => {
+    const { drawn, png } = render(perYear(40));
+    const decoded = PNG.sync.read(png);
+    expect(decoded.width * decoded.height).toBeLessThanOrEqual(1200 * 1200 * 1.01);
+    expect(decoded.width).toBeGreaterThan(drawn.width * 1.5);
+    expect(decoded.height / decoded.width).toBeCloseTo(drawn.height / drawn.width, 2);
+  });
+
   it('paints an opaque light card with bars in the chart blue', () => {
-    const png = PNG.sync.read(renderPng(chartSvg(ChartSpecSchema.parse(perYear(8))).svg).png);
+    const png = PNG.sync.read(render(perYear(8)).png);
     expect(hex(png, png.width / 2, 60)).toBe('FFFFFF');
     let seeThrough = 0;
     for (let i = 3; i < png.data.length; i += 4) if (png.data[i] !== 255) seeThrough++;
@@ -61,7 +75,7 @@ describe('renderPng', () => {
     const withText = chartSvg(ChartSpecSchema.parse(ranking(['Ada Lovelace']))).svg;
     const withoutText = withText.replace(/<text[^>]*>[^<]*<\/text>/gu, '');
     const dark = (svg: string) => {
-      const png = PNG.sync.read(renderPng(svg).png);
+      const png = PNG.sync.read(renderPng(svg, 2).png);
       let count = 0;
       for (let i = 0; i < png.data.length; i += 4) if ((png.data[i] as number) < 100) count++;
       return count;
@@ -70,7 +84,6 @@ describe('renderPng', () => {
   });
 
   it('renders the same picture every time', () => {
-    const { svg } = chartSvg(ChartSpecSchema.parse(perYear(5)));
-    expect(renderPng(svg).png.equals(renderPng(svg).png)).toBe(true);
+    expect(render(perYear(5)).png.equals(render(perYear(5)).png)).toBe(true);
   });
 });
