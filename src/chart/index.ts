@@ -17,7 +17,7 @@
  *   long names to the pixel, escaping corpus text, the one style.
  * - @resvg/resvg-js for SVG → PNG: prebuilt binaries inside its npm
  *   packages (4.4 MB on linux-x64), imports in ~12 ms, and takes fonts from
- *   files. @resvg/resvg-wasm is portable but ~1.5× slower; sharp is 20 MB
+ *   files. @resvg/resvg-wasm is portable but 1.2–1.5× slower; sharp is 20 MB
  *   and draws SVG text with whatever fontconfig finds (none in a slim
  *   container); node-canvas needs a native build: rejected.
  * - Roboto from @expo-google-fonts/roboto (OFL 1.1): see render-png.ts.
