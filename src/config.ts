@@ -1,16 +1,34 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Cron } from 'croner';
 import { z } from 'zod';
 import { parseAnnounceChannels } from './announce/channels.js';
 import { ConfigError } from './errors.js';
 
+export { ConfigError } from './errors.js';
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const httpUrl = z.url({ protocol: /^https?$/u, error: 'must be an http(s) URL' });
 
+/** A DBLP person id: the part after dblp.org/pid/, e.g. 71/4882 or 181/2784-1. */
+const DBLP_PID = /^[A-Za-z0-9]+(?:\/[A-Za-z0-9_-]+)+$/u;
+const ON = ['true', '1', 'on', 'yes'];
+const OFF = ['false', '0', 'off', 'no'];
+
 const EnvSchema = z.object({
-  CORPUS_DIR: z.string().min(1).default('./corpus'),
+  CORPUS_DIR: z
+    .string()
+    .min(1)
+    .refine((dir) => isFolder(dir), 'must be a folder holding *.txt listings and *.json entries')
+    .default('./corpus'),
+  /** Interface the HTTP server listens on: loopback unless the deployment opens it (the container sets 0.0.0.0). */
+  HTTP_HOST: z
+    .string()
+    .regex(/^[\w.:-]+$/u, 'must be an IP address or host name such as 127.0.0.1 or 0.0.0.0')
+    .default('127.0.0.1'),
+  /** When set, GET /metrics needs `Authorization: Bearer <token>`. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
   DISCORD_TOKEN: z.string().min(20, 'looks too short to be a bot token').optional(),
   DISCORD_APP_ID: z
@@ -58,7 +76,47 @@ const EnvSchema = z.object({
   ANNOUNCE_CHANNELS: z.string().optional(),
   ARXIV_QUERY: z.string().max(300).optional(),
   ARXIV_API_URL: httpUrl.default('https://export.arxiv.org/api/query'),
+  DBLP_PIDS: z
+    .string()
+    .transform((list) =>
+      list
+        .split(',')
+        .map((pid) => pid.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z.string().regex(DBLP_PID, {
+          error: (issue) =>
+            `“${String(issue.input)}” is not a DBLP person id such as 71/4882 (the part after dblp.org/pid/)`,
+        }),
+      ),
+    )
+    .default([]),
+  DBLP_API_URL: httpUrl.default('https://dblp.org'),
+  SYNC_ON_CYCLE: z
+    .string()
+    .transform((value) => value.toLowerCase())
+    .refine((value) => [...ON, ...OFF].includes(value), 'must be on or off (true/false, 1/0)')
+    .transform((value) => ON.includes(value))
+    .default(false),
+  // Goes into the User-Agent comment, so: ASCII, no spaces or parentheses.
+  SOURCES_CONTACT: z
+    .string()
+    .regex(
+      /^[!-'*-~]{3,200}$/u,
+      'must be an e-mail address or URL without spaces or parentheses, e.g. mailto:lab@example.org',
+    )
+    .optional(),
 });
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
 
 function isCronPattern(pattern: string): boolean {
   try {
@@ -100,6 +158,24 @@ export interface AnnounceConfig {
   arxiv?: { query: string; apiUrl: string };
 }
 
+/** The public sources `npm run corpus -- sync` reads. */
+export interface SourcesConfig {
+  arxivApiUrl: string;
+  dblpApiUrl: string;
+  /** DBLP person ids whose bibliographies are read; empty: DBLP is not asked. */
+  dblpPids: string[];
+  /** How the sources can reach whoever runs pubbot; goes into the User-Agent. */
+  contact?: string;
+  /** Sync at the start of each announcement cycle (off by default). */
+  syncOnCycle: boolean;
+}
+
+/** The HTTP server for /healthz, /metrics and webhooks. */
+export interface HttpConfig {
+  host: string;
+  metricsToken?: string;
+}
+
 /**
  * pubbot's configuration, read from the environment (and `.env`) by
  * `loadConfig` and validated once: which platforms run follows from which
@@ -114,9 +190,11 @@ export interface AnnounceConfig {
  */
 export interface Config {
   corpusDir: string;
+  http: HttpConfig;
   /** Folder beside the database for derived state (index snapshots); none for an in-memory database. */
   stateDir?: string;
   announce: AnnounceConfig;
+  sources: SourcesConfig;
   /**
    * Port for /healthz and /metrics, shared with Slack's HTTP receiver in HTTP mode.
    * Unset: 3000 when a chat platform runs, no server for the shell alone.
@@ -135,8 +213,16 @@ export interface Config {
  * environment without overriding what is already set.
  */
 export function loadEnvFile(env: NodeJS.ProcessEnv = process.env): void {
-  const file = env.ENV_FILE ?? '.env';
-  if (file !== '' && existsSync(file)) process.loadEnvFile(file);
+  const named = env.ENV_FILE;
+  const file = named ?? '.env';
+  if (file === '') return;
+  // A missing .env is normal; a file someone named explicitly and that is not there is a mistake.
+  if (!existsSync(file)) {
+    if (named !== undefined)
+      throw new ConfigError(`ENV_FILE: no file at ${file} (set ENV_FILE= to read none)`);
+    return;
+  }
+  process.loadEnvFile(file);
 }
 
 /**
@@ -165,11 +251,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       channels: parseAnnounceChannels(e.ANNOUNCE_CHANNELS),
       ...(e.ARXIV_QUERY ? { arxiv: { query: e.ARXIV_QUERY, apiUrl: e.ARXIV_API_URL } } : {}),
     },
+    sources: {
+      arxivApiUrl: e.ARXIV_API_URL,
+      dblpApiUrl: e.DBLP_API_URL,
+      dblpPids: e.DBLP_PIDS,
+      ...(e.SOURCES_CONTACT ? { contact: e.SOURCES_CONTACT } : {}),
+      syncOnCycle: e.SYNC_ON_CYCLE,
+    },
     ...(e.HTTP_PORT === undefined ? {} : { httpPort: e.HTTP_PORT }),
     ...(e.LOG_LEVEL ? { logLevel: e.LOG_LEVEL } : {}),
+    http: { host: e.HTTP_HOST, ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}) },
     ...(e.DISCORD_TOKEN ? { discord: discordConfig(e) } : {}),
-    ...(e.SLACK_BOT_TOKEN ? { slack: slackConfig(e) } : {}),
+    ...(e.SLACK_BOT_TOKEN ? { slack: slackConfig(e) } : noStraySlackSettings(e)),
   };
+}
+
+/** Slack settings without the bot token are a half-done setup: say so instead of ignoring them. */
+function noStraySlackSettings(e: z.infer<typeof EnvSchema>): Record<string, never> {
+  const stray = (['SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET'] as const).find((name) => e[name]);
+  if (stray)
+    throw new ConfigError(
+      `${stray}: set, but SLACK_BOT_TOKEN is not; Slack needs the bot token (xoxb-…) too, or remove ${stray}`,
+    );
+  return {};
 }
 
 function discordConfig(e: z.infer<typeof EnvSchema>): DiscordConfig {

@@ -7,7 +7,7 @@ import type { Author } from './people/author-directory.js';
 import type { Identity } from './people/identities.js';
 import { searchQuery } from './query/build-query.js';
 import { parseQuery } from './query/parse-query.js';
-import type { Query, SearchQuery } from './query/query.js';
+import { isSearchQuery, type Query, type SearchQuery } from './query/query.js';
 import { cleanQuestion } from './query/question-text.js';
 import { type Refinement, refineQuery } from './query/refine-query.js';
 import type { PaperIndex } from './search/paper-index.js';
@@ -116,6 +116,8 @@ function coreOver(library: Library): Core {
       today: isoToday(options.today),
       directory: library.directory,
       isTopicWord: (word) => library.index.hasWord(word),
+      venues: library.venues,
+      aliasFor: (compact) => library.aliases.get(compact),
     });
   const answer = (query: Query, options: PageOptions = {}) => {
     const limit = Math.max(1, Math.floor(options.limit ?? DEFAULT_PAGE_SIZE));
@@ -161,7 +163,7 @@ function coreOver(library: Library): Core {
     select(query, among) {
       if (among.length === 0) return [];
       if (query.intent === 'help') return [...among];
-      if (query.intent === 'refuse' || query.filters.unknownAuthors.length > 0) return [];
+      if (!isSearchQuery(query) || query.filters.unknownAuthors.length > 0) return [];
       return findPapers({ ...query.filters, paperIds: [...among] }, library).papers.map(
         (paper) => paper.id,
       );

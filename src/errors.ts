@@ -9,36 +9,29 @@ export type ErrorCode =
   | 'USAGE'
   /** A platform refused the bot for good (bad token, disallowed intents). */
   | 'PLATFORM_FATAL'
-  /** A feed could not be used; nothing from it was applied. */
-  | 'FEED_UNUSABLE'
   /** An announcement could not be sent to a channel. */
   | 'DELIVERY_FAILED';
 
-/** Exit code a process ends with when this error stops it: 2 for what a person must fix in how it was started. */
-const EXIT_CODES: Record<ErrorCode, number> = {
-  CONFIG_INVALID: 2,
-  USAGE: 2,
-  PLATFORM_FATAL: 1,
-  FEED_UNUSABLE: 1,
-  DELIVERY_FAILED: 1,
-};
+/** What a person must fix in how a command was started ends it with 2; every other failure with 1. */
+const EXIT_CODES: Partial<Record<string, number>> = { CONFIG_INVALID: 2, USAGE: 2 };
 
 /**
  * The base of pubbot's own errors: a message written for the person who
- * reads it, and a code for everything else. Anything thrown that is not a
- * PubbotError is a bug.
+ * reads it, and a code for everything else (a family of errors may bring
+ * its own codes, as SourceError does: `ARXIV_TIMEOUT`). Anything thrown
+ * that is not a PubbotError is a bug.
  */
-export class PubbotError extends Error {
-  readonly code: ErrorCode;
+export class PubbotError<Code extends string = ErrorCode> extends Error {
+  readonly code: Code;
 
-  constructor(code: ErrorCode, message: string, options?: ErrorOptions) {
+  constructor(code: Code, message: string, options?: ErrorOptions) {
     super(message, options);
     this.code = code;
   }
 
   /** The process exit code when this error ends a command. */
   get exitCode(): number {
-    return EXIT_CODES[this.code];
+    return EXIT_CODES[this.code] ?? 1;
   }
 }
 

@@ -15,7 +15,8 @@ import type { PaperFacts } from '../corpus/build-paper.js';
 import type { Paper } from '../corpus/paper.js';
 import { PubbotError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import type { Query } from '../query/query.js';
+
+import { isSearchQuery, type Query } from '../query/query.js';
 import type { CorpusReloader } from '../reload/corpus-reloader.js';
 import type { Delivery, Store, Subscription } from '../store/store.js';
 
@@ -90,9 +91,10 @@ export class Announcer implements SubscriptionCommands {
   ): SubscribeResult {
     const query = wanted?.query;
     if (query?.intent === 'refuse') return { ok: false, message: query.reason };
-    const [unknown] = query?.intent === 'help' ? [] : (query?.filters.unknownAuthors ?? []);
+    const search = query && isSearchQuery(query) ? query : undefined;
+    const [unknown] = search?.filters.unknownAuthors ?? [];
     if (unknown) return { ok: false, message: unknownAuthorNote(unknown) };
-    const phrases = query && query.intent !== 'help' ? filterPhrases(query.filters) : [];
+    const phrases = search ? filterPhrases(search.filters) : [];
     const announced = phrases.length > 0 ? `new papers ${phrases.join(' ')}` : 'all new papers';
     this.#o.store.saveSubscription({
       channel,

@@ -1,9 +1,11 @@
 import type { Paper } from '../corpus/paper.js';
+import { parseVenue } from '../corpus/venue.js';
 import { nameKey, nameWords } from '../people/name-key.js';
 import { RECENT_MONTHS } from '../query/parse-dates.js';
-import type { Filters, Order, Query, SearchQuery } from '../query/query.js';
+import type { Filters, GroupBy, Order, Query, SearchQuery } from '../query/query.js';
 import { orList } from '../text/or-list.js';
-import type { Answer, AnswerShape, Person } from './answer.js';
+import { plural } from '../text/plural.js';
+import type { Answer, AnswerShape, Group, Person } from './answer.js';
 import { toBibtex } from './bibtex.js';
 import { filterPhrases, understoodLine } from './describe-query.js';
 import { type FoundPapers, findPapers, newestFirst } from './find-papers.js';
@@ -30,10 +32,40 @@ export function answerQuery(query: Query, library: Library, options: AnswerOptio
 function draftAnswer(query: Query, library: Library, options: AnswerOptions): Draft {
   const base = { query, total: 0, offset: 0, papers: [], notes: [], suggestions: [] };
   if (query.intent === 'help') return { ...base, shape: 'help', understood: 'help' };
+  if (query.intent === 'greeting') {
+    return {
+      ...base,
+      shape: 'greeting',
+      understood: 'small talk',
+      suggestions: exampleQuestions(library),
+      ignored: query.ignored,
+    };
+  }
   if (query.intent === 'refuse') {
     return { ...base, shape: 'refusal', understood: 'question too long', notes: [query.reason] };
   }
-  return draftSearchAnswer(query, library, options);
+  const draft = draftSearchAnswer(query, library, options);
+  return {
+    ...draft,
+    ...(query.show.length > 0 ? { show: query.show } : {}),
+    ...(query.ignored.length > 0 ? { ignored: query.ignored } : {}),
+    // A yes/no question is answered with how many.
+    ...(query.yesNo && draft.count === undefined && draft.shape === 'list'
+      ? { count: draft.total }
+      : {}),
+  };
+}
+
+/** Two or three questions this corpus can answer, built from its own people and names. */
+function exampleQuestions(library: Library): string[] {
+  const [person] = library.directory.complete('', 1);
+  const named = library.newestFirst.find((paper) => paper.aliases.length > 0);
+  const year = library.newestFirst[0]?.published.slice(0, 4);
+  return [
+    ...(person ? [`papers by ${person.name}`] : []),
+    ...(named ? [`what is ${named.aliases[0]}?`] : []),
+    ...(year ? [`how many papers in ${year}?`] : []),
+  ];
 }
 
 function draftSearchAnswer(query: SearchQuery, library: Library, options: AnswerOptions): Draft {
@@ -41,32 +73,41 @@ function draftSearchAnswer(query: SearchQuery, library: Library, options: Answer
   const suggestions: string[] = [];
   let { filters } = query;
   const order: Order = query.order === 'relevance' && !filters.topic ? 'newest' : query.order;
-  const understood = understoodLine(filters, order);
   const empty = (shape: AnswerShape): Draft => ({
     query,
     shape,
-    understood,
+    understood: understoodLine(filters, order),
     total: 0,
     offset: 0,
     papers: [],
     notes,
     suggestions,
   });
+  const emptyShape = (): AnswerShape =>
+    query.intent === 'coauthors' || query.intent === 'ranking' || query.intent === 'groups'
+      ? query.intent
+      : query.intent === 'count'
+        ? 'count'
+        : 'list';
 
   for (const unknown of filters.unknownAuthors) {
     notes.push(unknownAuthorNote(unknown));
     suggestions.push(...unknown.suggestions.map((name) => `papers by ${name}`));
   }
-  if (filters.unknownAuthors.length > 0) {
-    return empty(query.intent === 'coauthors' ? 'coauthors' : 'list');
-  }
+  const unknownIds = filters.paperIds.filter((id) => !library.byId.has(id));
+  for (const id of unknownIds) notes.push(`No paper with id “${id}” in the corpus.`);
+  if (filters.unknownAuthors.length > 0 || unknownIds.length > 0) return empty(emptyShape());
   const missing = missingSubject(query, library);
   if (missing) {
     notes.push(missing.note);
     suggestions.push(...missing.examples);
     return empty('clarify');
   }
-  notes.push(...authorNotes(filters));
+  notes.push(
+    ...authorNotes(filters),
+    ...venueNotes(filters, library),
+    ...lastAuthorNotes(query, library),
+  );
 
   let found = findPapers(filters, library);
   if (found.papers.length === 0 && filters.recent) {
@@ -86,10 +127,9 @@ function draftSearchAnswer(query: SearchQuery, library: Library, options: Answer
   if (truncation) notes.push(truncation);
   if (total === 0) {
     notes.push(...relaxationHints(filters, library));
-    return empty(
-      query.intent === 'count' ? 'count' : query.intent === 'coauthors' ? 'coauthors' : 'list',
-    );
+    return empty(emptyShape());
   }
+  const understood = understoodLine(filters, order);
 
   const page = (shape: AnswerShape, extra: Partial<Draft> = {}): Draft => ({
     query,
@@ -108,6 +148,25 @@ function draftSearchAnswer(query: SearchQuery, library: Library, options: Answer
       return page('count', { count: total });
     case 'coauthors':
       return page('coauthors', { people: collaborators(papers, filters, library) });
+    case 'ranking':
+      return {
+        ...page('ranking', { people: ranked(papers, query.position, library) }),
+        papers: [],
+        offset: 0,
+      };
+    case 'groups': {
+      const unplaced = query.groupBy === 'venue' ? papers.filter((p) => !p.venue).length : 0;
+      if (unplaced > 0)
+        notes.push(
+          `${plural(unplaced, 'paper')} not published at a venue (preprints) are not shown.`,
+        );
+      return {
+        ...page('groups', { groups: groupPapers(papers, query.groupBy), groupBy: query.groupBy }),
+        papers: [],
+        offset: 0,
+        count: total,
+      };
+    }
     case 'detail': {
       const chosen = pickOne(papers, found, query.intent, notes);
       return chosen ? { ...page('detail'), offset: 0, papers: [chosen] } : page('list');
@@ -199,24 +258,66 @@ function sortPapers(found: FoundPapers, order: Order): Paper[] {
 
 /** People on the matched papers other than the ones asked about, by shared papers. */
 function collaborators(papers: Paper[], filters: Filters, library: Library): Person[] {
-  const asked = new Set(
-    filters.authors.flatMap((a) => a.names.map((name) => nameKey(nameWords(name)))),
+  const asked = new Set(filters.authors.flatMap((a) => a.names));
+  return countPeople(
+    papers.flatMap((paper) => paper.authors.filter((name) => !asked.has(name))),
+    library,
   );
+}
+
+/** Everyone on the matched papers, by how many they are on (or lead, for first authors). */
+function ranked(
+  papers: Paper[],
+  position: 'first' | 'last' | undefined,
+  library: Library,
+): Person[] {
+  const names = papers.flatMap((paper) => {
+    if (position === 'first') return paper.authors.slice(0, 1);
+    if (position === 'last') return paper.authorsTruncated ? [] : paper.authors.slice(-1);
+    return paper.authors;
+  });
+  return countPeople(names, library);
+}
+
+/** One person per display name, most papers first, ties by name. */
+function countPeople(names: readonly string[], library: Library): Person[] {
   const counts = new Map<string, Person>();
-  for (const paper of papers) {
-    for (const name of paper.authors) {
-      const key = nameKey(nameWords(name));
-      if (asked.has(key)) continue;
-      const person = counts.get(key) ?? {
-        id: library.directory.byName(name)?.id ?? key,
-        name,
-        papers: 0,
-      };
-      person.papers++;
-      counts.set(key, person);
-    }
+  for (const name of names) {
+    const person = counts.get(name) ?? {
+      id: library.directory.byName(name)?.id ?? nameKey(nameWords(name)),
+      name,
+      papers: 0,
+    };
+    person.papers++;
+    counts.set(name, person);
   }
   return [...counts.values()].sort((a, b) => b.papers - a.papers || a.name.localeCompare(b.name));
+}
+
+/**
+ * Papers counted per group. Years run in time order (a chart reads left to
+ * right); categories, venues and people run from the most papers down.
+ */
+function groupPapers(papers: readonly Paper[], groupBy: GroupBy): Group[] {
+  const keysOf = (paper: Paper): string[] => {
+    switch (groupBy) {
+      case 'year':
+        return [paper.published.slice(0, 4)];
+      case 'category':
+        return [paper.category];
+      case 'venue':
+        return paper.venue ? [paper.venue] : [];
+      case 'author':
+        return paper.authors;
+    }
+  };
+  const counts = new Map<string, number>();
+  for (const paper of papers)
+    for (const key of keysOf(paper)) counts.set(key, (counts.get(key) ?? 0) + 1);
+  const groups = [...counts].map(([key, count]) => ({ key, count }));
+  return groupBy === 'year'
+    ? groups.sort((a, b) => a.key.localeCompare(b.key))
+    : groups.sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 }
 
 function authorNotes(filters: Filters): string[] {
@@ -238,7 +339,8 @@ function authorNotes(filters: Filters): string[] {
  * "et al." may miss someone listed further down: say so, and for how many.
  */
 function truncationNote(papers: readonly Paper[], query: SearchQuery): string | undefined {
-  const aboutPeople = query.filters.authors.length > 0 || query.intent === 'coauthors';
+  const aboutPeople =
+    query.filters.authors.length > 0 || query.intent === 'coauthors' || query.intent === 'ranking';
   const cut = papers.filter((paper) => paper.authorsTruncated);
   if (!aboutPeople || cut.length === 0) return undefined;
   const listed = numberWord(Math.max(...cut.map((paper) => paper.authors.length)));
@@ -247,6 +349,32 @@ function truncationNote(papers: readonly Paper[], query: SearchQuery): string | 
       ? `${cut.length === papers.length ? 'This paper' : '1 of these papers'} lists only its first ${listed} authors`
       : `${cut.length} of these papers list only their first ${listed} authors`;
   return `${which} (“et al.”), so people further down are not counted.`;
+}
+
+/** A last author is known only where the source lists every author: say how many papers that leaves out. */
+function lastAuthorNotes(query: SearchQuery, library: Library): string[] {
+  const asksLast =
+    query.filters.authors.some((author) => author.position === 'last') ||
+    (query.intent === 'ranking' && query.position === 'last');
+  if (!asksLast) return [];
+  const cut = library.papers.filter((paper) => paper.authorsTruncated).length;
+  return cut === 0
+    ? []
+    : [
+        `The last author of ${plural(cut, 'paper')} is unknown (the source cuts the list at “et al.”); they are not counted.`,
+      ];
+}
+
+/** A venue no paper was published at is named as such, so an empty answer explains itself. */
+function venueNotes(filters: Filters, library: Library): string[] {
+  const known = new Set(
+    library.papers.flatMap((paper) =>
+      paper.venue ? [parseVenue(paper.venue).name.toLowerCase()] : [],
+    ),
+  );
+  return filters.venues
+    .filter((venue) => !known.has(venue.name.toLowerCase()))
+    .map((venue) => `No paper in the corpus was published at ${venue.name}.`);
 }
 
 function searchNotes(found: FoundPapers, filters: Filters): string[] {
@@ -262,7 +390,7 @@ function searchNotes(found: FoundPapers, filters: Filters): string[] {
         ? `Left out ${words}: no paper mentions it.`
         : `No paper in the corpus mentions ${words}.`,
     );
-  } else if (search.partial) {
+  } else if (search.partial && found.papers.length > 0) {
     notes.push('No paper matches every word; showing papers that match most of them.');
   } else if (found.papers.length === 0 && filters.topic && /\s/u.test(filters.topic.trim())) {
     notes.push(`No paper mentions all of “${filters.topic}” together.`);

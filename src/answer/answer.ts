@@ -1,5 +1,5 @@
 import type { Paper } from '../corpus/paper.js';
-import type { Query } from '../query/query.js';
+import type { Facet, GroupBy, Query } from '../query/query.js';
 
 export interface Person {
   /** Identity id (see `people/identities.ts`), for follow-up requests about this person. */
@@ -9,14 +9,7 @@ export interface Person {
   papers: number;
 }
 
-/** What a grouped answer counts papers by. */
-export type GroupBy = 'year' | 'category' | 'author' | 'venue';
-
-/**
- * Facts a question asks to see ("arxiv link for X", "who wrote Y", "when was
- * Z published"): they change what is shown, never what is searched.
- */
-export type Facet = 'link' | 'pdf' | 'code' | 'authors' | 'date' | 'abstract' | 'venue' | 'bibtex';
+export type { Facet, GroupBy } from '../query/query.js';
 
 /** One bar of a grouped answer: a year, a category code, a person or a venue, and how many papers. */
 export interface Group {

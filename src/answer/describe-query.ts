@@ -5,7 +5,8 @@ import type { AuthorFilter, Filters, Order } from '../query/query.js';
 function authorPhrase(filter: AuthorFilter): string {
   const partial = filter.how === 'surname' || filter.how === 'given-name';
   const names = filter.names.join(' or ');
-  return partial && filter.names.length > 1 ? `${filter.asked} (${names})` : names;
+  const who = partial && filter.names.length > 1 ? `${filter.asked} (${names})` : names;
+  return filter.position ? `${who} as ${filter.position} author` : who;
 }
 
 /** Date labels read after "papers": "in 2019", "from 2019 to 2021", "since 2022". */
@@ -22,7 +23,6 @@ export function filterPhrases(filters: Filters): string[] {
   const parts: string[] = [];
   if (filters.authors.length > 0)
     parts.push(`by ${filters.authors.map(authorPhrase).join(' and ')}`);
-  if (filters.firstAuthor && filters.authors.length > 0) parts.push('as first author');
   for (const unknown of filters.unknownAuthors) parts.push(`by ${unknown.asked}`);
   if (filters.topic) parts.push(`about “${filters.topic}”`);
   if (filters.dates) parts.push(datePhrase(filters.dates));
@@ -32,6 +32,12 @@ export function filterPhrases(filters: Filters): string[] {
     );
     parts.push(`in ${names.join(' or ')}`);
   }
+  if (filters.venues.length > 0)
+    parts.push(
+      `at ${filters.venues.map((v) => (v.year ? `${v.name} ${v.year}` : v.name)).join(' or ')}`,
+    );
+  if (filters.published !== undefined)
+    parts.push(filters.published ? 'published at a venue' : 'not published at a venue (preprints)');
   if (filters.hasCode !== undefined) parts.push(filters.hasCode ? 'with code' : 'without code');
   if (filters.paperIds.length > 0) parts.push(`with id ${filters.paperIds.join(' or ')}`);
   return parts;

@@ -1,6 +1,7 @@
 import type { Paper } from '../corpus/paper.js';
+import { parseVenue } from '../corpus/venue.js';
 import { inRange } from '../query/date-range.js';
-import type { Filters } from '../query/query.js';
+import type { AuthorFilter, Filters, VenueFilter } from '../query/query.js';
 import type { TopicSearch } from '../search/paper-index.js';
 import type { Library } from './library.js';
 
@@ -12,11 +13,32 @@ export interface FoundPapers {
   search?: TopicSearch;
 }
 
-/** Date, category and code filters: cheap checks on one paper. */
+/** Date, category, code and venue filters: cheap checks on one paper. */
 function passesSimpleFilters(paper: Paper, filters: Filters): boolean {
   if (!inRange(paper.published, filters.dates)) return false;
   if (filters.categories.length > 0 && !filters.categories.includes(paper.category)) return false;
+  if (filters.published !== undefined && (paper.venue !== undefined) !== filters.published)
+    return false;
+  if (filters.venues.length > 0 && !atVenue(paper, filters.venues)) return false;
   return filters.hasCode === undefined || paper.hasCode === filters.hasCode;
+}
+
+function atVenue(paper: Paper, venues: readonly VenueFilter[]): boolean {
+  if (!paper.venue) return false;
+  const venue = parseVenue(paper.venue);
+  return venues.some(
+    (wanted) =>
+      wanted.name.toLowerCase() === venue.name.toLowerCase() &&
+      (wanted.year === undefined || wanted.year === venue.year),
+  );
+}
+
+/** Where a person stands in a paper's author list; the last author only counts on a full list. */
+function inPosition(paper: Paper, author: AuthorFilter): boolean {
+  if (author.position === 'first') return author.names.includes(paper.authors[0] as string);
+  if (author.position === 'last')
+    return !paper.authorsTruncated && author.names.includes(paper.authors.at(-1) as string);
+  return true;
 }
 
 /**
@@ -24,31 +46,27 @@ function passesSimpleFilters(paper: Paper, filters: Filters): boolean {
  * scanning the corpus; undefined when neither is asked for.
  */
 function candidateIds(filters: Filters, library: Library): Set<string> | undefined {
-  const sets = filters.authors.map((author) => library.directory.paperIdsOf(author.names));
-  if (filters.firstAuthor && filters.authors.length > 0)
-    sets.push(firstAuthoredIds(filters, library));
-  if (filters.paperIds.length > 0) sets.push(new Set(filters.paperIds));
+  const sets = filters.authors.map((author) => {
+    const ids = library.directory.paperIdsOf(author.names);
+    if (!author.position) return ids;
+    return new Set([...ids].filter((id) => inPosition(library.byId.get(id) as Paper, author)));
+  });
+  if (filters.paperIds.length > 0)
+    sets.push(new Set(filters.paperIds.filter((id) => library.byId.has(id))));
   if (sets.length === 0) return undefined;
   const [first, ...rest] = sets.sort((a, b) => a.size - b.size) as [Set<string>, ...Set<string>[]];
   return new Set([...first].filter((id) => rest.every((set) => set.has(id))));
-}
-
-/** Papers whose first author is one of the people asked about. */
-function firstAuthoredIds(filters: Filters, library: Library): Set<string> {
-  const asked = new Set(filters.authors.flatMap((author) => author.names));
-  const ids = [...library.directory.paperIdsOf([...asked])].filter((id) => {
-    const first = library.byId.get(id)?.authors[0];
-    const person = first === undefined ? undefined : library.directory.identify(first);
-    return person !== undefined && asked.has(person.name);
-  });
-  return new Set(ids);
 }
 
 /** Papers matching all filters; the topic, if any, through the full-text index. */
 export function findPapers(filters: Filters, library: Library): FoundPapers {
   const candidates = candidateIds(filters, library);
   const simple =
-    filters.dates !== undefined || filters.categories.length > 0 || filters.hasCode !== undefined;
+    filters.dates !== undefined ||
+    filters.categories.length > 0 ||
+    filters.hasCode !== undefined ||
+    filters.venues.length > 0 ||
+    filters.published !== undefined;
   // Called for every posting a search visits: the cheap set check comes before any lookup.
   const allowed = (id: string) =>
     (candidates === undefined || candidates.has(id)) &&
@@ -60,7 +78,11 @@ export function findPapers(filters: Filters, library: Library): FoundPapers {
     }
     // A date range is a slice of the date-sorted list; only other filters need a pass over it.
     const inRange = newestInRange(library, filters);
-    const rest = filters.categories.length > 0 || filters.hasCode !== undefined;
+    const rest =
+      filters.categories.length > 0 ||
+      filters.hasCode !== undefined ||
+      filters.venues.length > 0 ||
+      filters.published !== undefined;
     return {
       papers: rest ? inRange.filter((paper) => passesSimpleFilters(paper, filters)) : [...inRange],
       strong: new Set(),

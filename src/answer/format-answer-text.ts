@@ -34,6 +34,16 @@ function searchHeadline(draft: Draft, query: SearchQuery): string {
     }
     case 'count':
       return matchSentence(query, draft.total);
+    case 'ranking': {
+      const what =
+        query.intent === 'ranking' && query.position === 'first' ? 'first-author papers' : 'papers';
+      const phrases = filterPhrases(query.filters).join(' ');
+      return `Who has the most ${what}${phrases ? ` ${phrases}` : ''}`;
+    }
+    case 'groups': {
+      const by = query.intent === 'groups' ? query.groupBy : 'year';
+      return `${matchSentence(query, draft.total)}, per ${by}`;
+    }
     default: {
       const order = query.order === 'relevance' && !query.filters.topic ? 'newest' : query.order;
       const sorted = draft.total > 1 ? orderPhrase(order) : undefined;
@@ -47,7 +57,17 @@ export function answerHeadline(draft: Draft): string {
   const { query } = draft;
   if (query.intent === 'help') return 'What you can ask';
   if (query.intent === 'refuse') return query.reason;
+  if (query.intent === 'greeting') return greetingLine(query.ignored);
   return searchHeadline(draft, query);
+}
+
+/** "You're welcome!" for thanks, "Thank you!" for praise, "Hi!" otherwise. */
+function greetingLine(said: readonly string[]): string {
+  const words = said.join(' ').toLowerCase();
+  if (/\b(?:thanks?|thx|thnx|ty|tysm|cheers|appreciated?)\b|🙏/u.test(words))
+    return 'You’re welcome!';
+  if (/\b(?:good|great|nice|awesome|cool|love|perfect)\b|👍|❤/u.test(words)) return 'Thank you!';
+  return 'Hi!';
 }
 
 function listLines(draft: Draft): string[] {
@@ -64,6 +84,11 @@ function body(draft: Draft, headline: string): string[] {
   switch (draft.shape) {
     case 'help':
       return [HELP_TEXT];
+    case 'greeting':
+      return [`${headline} Ask me about the group’s papers, for example:`];
+    case 'ranking':
+    case 'groups':
+      return tableLines(draft, headline);
     case 'refusal':
     case 'clarify':
       return [];
@@ -84,12 +109,23 @@ function body(draft: Draft, headline: string): string[] {
   }
 }
 
+/** "1. Xitong Gao — 22 papers" or "2025 — 7 papers", one line per person or group. */
+function tableLines(draft: Draft, headline: string): string[] {
+  const rows =
+    draft.shape === 'groups'
+      ? (draft.groups ?? []).map((g) => `${g.key} — ${plural(g.count, 'paper')}`)
+      : peopleLines(draft.people ?? []);
+  return rows.length > 0 ? [`${headline}:`, ...rows] : [`${headline}.`];
+}
+
 /** The complete plain-text answer: body, then notes, then suggestions. */
 export function formatAnswerText(draft: Draft, headline: string): string {
   const lines = body(draft, headline);
   // Refusals and clarifications are all notes; elsewhere notes follow the body as caveats.
   const plainNotes = draft.shape === 'clarify' || draft.shape === 'refusal';
   const notes = plainNotes ? draft.notes : draft.notes.map((note) => `Note: ${note}`);
+  if (draft.ignored && draft.ignored.length > 0 && draft.shape !== 'greeting')
+    notes.push(`Ignored: ${draft.ignored.join(' ')}`);
   if (notes.length > 0) lines.push('', ...notes);
   if (draft.suggestions.length > 0) lines.push(`Try: ${draft.suggestions.join(' · ')}`);
   return lines.join('\n').trim();

@@ -2,6 +2,7 @@ import { corpusFingerprint } from '../corpus/fingerprint.js';
 import type { Paper } from '../corpus/paper.js';
 import { AuthorDirectory } from '../people/author-directory.js';
 import { type Identity, identifyPeople } from '../people/identities.js';
+import { VenueNames } from '../query/claim-venues.js';
 import { PaperIndex } from '../search/paper-index.js';
 import { newestFirst } from './find-papers.js';
 
@@ -15,6 +16,10 @@ export interface Library {
   fingerprint: string;
   index: PaperIndex;
   directory: AuthorDirectory;
+  /** Venue names the question parser knows: the corpus's and well-known ones. */
+  venues: VenueNames;
+  /** Names papers introduce, by their letters alone ("asymgqa" → AsymGQA). */
+  aliases: ReadonlyMap<string, string>;
 }
 
 export interface LibraryOptions {
@@ -38,12 +43,23 @@ export function createLibrary(
 ): Library {
   const sorted = [...papers].sort(newestFirst);
   const fingerprint = corpusFingerprint(sorted);
+  const index = indexFor(sorted, fingerprint);
+  const aliases = new Map<string, string>();
+  for (const paper of papers) {
+    for (const alias of paper.aliases)
+      aliases.set(alias.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ''), alias);
+  }
   return {
     papers,
     newestFirst: sorted,
     byId: new Map(papers.map((paper) => [paper.id, paper])),
     fingerprint,
-    index: indexFor(sorted, fingerprint),
+    index,
     directory: new AuthorDirectory(people),
+    venues: new VenueNames(
+      papers.flatMap((paper) => (paper.venue ? [paper.venue] : [])),
+      (word) => index.hasWord(word),
+    ),
+    aliases,
   };
 }

@@ -7,8 +7,6 @@ export interface PaperField {
   label: string;
   /** Shown side by side; spans with a URL are links where the platform can link. */
   value: Span[];
-  /** The facet this field answers, so the ones a question asked for come first. */
-  facet?: Facet;
 }
 
 /** A paper shown in full, on every platform: its linked title, labelled facts and abstract. */
@@ -19,39 +17,64 @@ export interface PaperDetail {
   abstract?: string;
 }
 
-function fields(paper: Paper): PaperField[] {
+/** The facts every detail view shows, in this order. */
+function usualFields(paper: Paper): PaperField[] {
   const all: PaperField[] = [
-    { label: 'Authors', value: [{ text: authorLine(paper) }], facet: 'authors' },
-    { label: 'Published', value: [{ text: monthYear(paper.published) }], facet: 'date' },
-    { label: 'Venue', value: [{ text: paper.venue ?? 'preprint' }], facet: 'venue' },
+    { label: 'Authors', value: [{ text: authorLine(paper) }] },
+    { label: 'Published', value: [{ text: monthYear(paper.published) }] },
+    { label: 'Venue', value: [{ text: paper.venue ?? 'preprint' }] },
     { label: 'Category', value: [{ text: `${paper.categoryName} (${paper.category})` }] },
   ];
-  if (paper.hasCode) {
-    const text = paper.codeUrl ? 'repository' : 'available';
-    all.push({
-      label: 'Code',
-      value: [{ text, ...(paper.codeUrl ? { url: paper.codeUrl } : {}) }],
-      facet: 'code',
-    });
-  }
-  if (paper.pdfUrl)
-    all.push({ label: 'PDF', value: [{ text: 'pdf', url: paper.pdfUrl }], facet: 'pdf' });
-  if (paper.url)
-    all.push({ label: 'Link', value: [{ text: paper.url, url: paper.url }], facet: 'link' });
+  if (paper.hasCode) all.push(codeField(paper));
+  if (paper.pdfUrl) all.push({ label: 'PDF', value: [{ text: 'pdf', url: paper.pdfUrl }] });
   if (paper.aliases.length > 0)
     all.push({ label: 'Introduces', value: [{ text: paper.aliases.join(', ') }] });
   return all;
 }
 
+function codeField(paper: Paper): PaperField {
+  const value = paper.codeUrl
+    ? { text: 'repository', url: paper.codeUrl }
+    : { text: paper.hasCode ? 'available (the listing marks it, without a link)' : 'none known' };
+  return { label: 'Code', value: [value] };
+}
+
+/** The field answering a fact the question asked for, saying so when the fact is not known. */
+function askedField(paper: Paper, facet: Facet): PaperField | undefined {
+  const link = (label: string, url: string | undefined, text: string): PaperField => ({
+    label,
+    value: [url ? { text, url } : { text: 'none known' }],
+  });
+  switch (facet) {
+    case 'link':
+      return link('Link', paper.url, paper.url ?? '');
+    case 'pdf':
+      return link('PDF', paper.pdfUrl, 'pdf');
+    case 'code':
+      return codeField(paper);
+    case 'authors':
+      return { label: 'Authors', value: [{ text: authorLine(paper) }] };
+    case 'date':
+      return {
+        label: 'Published',
+        value: [{ text: `${monthYear(paper.published)} (${paper.published})` }],
+      };
+    case 'venue':
+      return { label: 'Venue', value: [{ text: paper.venue ?? 'none known — a preprint' }] };
+    default:
+      // The abstract is always shown; BibTeX is a code block of its own.
+      return undefined;
+  }
+}
+
 /**
  * A paper in full. Facts the question asked to see (`show`: "arxiv link
- * for X", "who wrote Y") come first, in the order asked; the page link
- * otherwise travels with the title alone.
+ * for X", "who wrote Y") come first, in the order asked, and say "none
+ * known" rather than vanish; the page link otherwise travels with the title.
  */
 export function paperDetail(paper: Paper, show: readonly Facet[] = []): PaperDetail {
-  const all = fields(paper);
-  const asked = show.flatMap((facet) => all.filter((field) => field.facet === facet));
-  const rest = all.filter((field) => !asked.includes(field) && field.facet !== 'link');
+  const asked = show.flatMap((facet) => askedField(paper, facet) ?? []);
+  const rest = usualFields(paper).filter((field) => !asked.some((a) => a.label === field.label));
   return {
     title: paper.title,
     ...(paper.url ? { url: paper.url } : {}),

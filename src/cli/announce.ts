@@ -7,6 +7,12 @@ import { bootstrap } from '../runtime/bootstrap.js';
 import { plural } from '../text/plural.js';
 
 const USAGE = 'usage: npm run announce -- --once [--dry-run] [--json]';
+const HELP = `${USAGE}
+
+  --once     run one announcement cycle and exit (the running bot schedules cycles itself)
+  --dry-run  show what would be sent; record and send nothing
+  --json     one {"channel","paperId","title","status"} per delivery on stdout
+  --help     this text`;
 
 /**
  * One announcement cycle, for external schedulers. `shell:` channels print
@@ -19,8 +25,13 @@ runCli(async () => {
       once: { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
     },
   });
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
   if (!values.once) throw new UsageError(`${USAGE} (the running bot schedules cycles itself)`);
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel ?? 'warn' });

@@ -41,6 +41,7 @@ runCli(async () => {
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel ?? 'warn' });
   const clock = today ? () => new Date(`${today}T12:00:00Z`) : undefined;
+  // Answers match the bot's: the corpus plus what feeds and syncs learned, from the store.
   const pubbot = await bootstrap(config, logger, clock ? { clock } : {});
   // One question at a time, no conversation: the same words always get the same answer.
   const origin: Origin = {

@@ -13,10 +13,24 @@ const DEFAULT_FILES = [
   'test/fixtures/example-questions.json',
 ];
 
+const USAGE = `usage: npm run eval -- [--file questions.json] [--verbose]
+
+  --file     example questions to score (default: the shared examples, else the bundled copy)
+  --verbose  show passing questions too
+  --help     this text`;
+
 runCli(async () => {
   const { values } = parseArgs({
-    options: { file: { type: 'string' }, verbose: { type: 'boolean', short: 'v' } },
+    options: {
+      file: { type: 'string' },
+      verbose: { type: 'boolean', short: 'v' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
   });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
   const file =
     values.file ?? DEFAULT_FILES.find((candidate) => existsSync(candidate)) ?? DEFAULT_FILES[1];
   const examples = ExampleFileSchema.parse(JSON.parse(await readFile(file as string, 'utf8')));

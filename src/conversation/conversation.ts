@@ -3,7 +3,7 @@ import type { Answer } from '../answer/answer.js';
 import { type Core, isoToday } from '../core.js';
 import type { Logger } from '../logger.js';
 import { searchQuery } from '../query/build-query.js';
-import type { Query, SearchQuery } from '../query/query.js';
+import { isSearchQuery, type Query } from '../query/query.js';
 import { cleanQuestion } from '../query/question-text.js';
 import type { Store } from '../store/store.js';
 import { plural } from '../text/plural.js';
@@ -36,9 +36,6 @@ interface Handled {
   reply: Reply;
   answer?: Answer;
 }
-
-const isSearch = (query: Query): query is SearchQuery =>
-  query.intent !== 'help' && query.intent !== 'refuse';
 
 /**
  * The one funnel every request goes through, from every platform: it gives
@@ -106,7 +103,7 @@ export class Conversation {
       case 'question':
         return this.#answer(first(this.#question(request, today)), origin);
       case 'help':
-        return this.#answer(first({ query: { intent: 'help' } }), origin);
+        return this.#answer(first({ query: { intent: 'help', ignored: [] } }), origin);
       case 'paper':
         return this.#answer(first({ query: core.paperQuery(request.id, request.view) }), origin);
       case 'person':
@@ -131,7 +128,7 @@ export class Conversation {
       ? this.#o.core().parse(request.text, { today })
       : undefined;
     // Nothing typed (or nothing readable) with a platform option means every paper.
-    const base = read && isSearch(read) ? read : searchQuery('list', {});
+    const base = read && isSearchQuery(read) ? read : searchQuery('list', {});
     return {
       query: {
         ...base,
@@ -151,7 +148,7 @@ export class Conversation {
     const previous = follows ? await this.#saved.load(contextKey(follows)) : undefined;
     const query = previous && this.#queryOf(previous);
     const refinement =
-      query && isSearch(query)
+      query && isSearchQuery(query)
         ? this.#o.core().refine(query, text, { today: previous.today })
         : undefined;
     if (!previous || !query || !refinement) return this.#answer(first({ text }), origin);
@@ -206,7 +203,7 @@ export class Conversation {
       token(moves?.next),
     ]);
     const key = origin.conversation?.key;
-    const followUp = key !== undefined && isSearch(query) ? key : undefined;
+    const followUp = key !== undefined && isSearchQuery(query) ? key : undefined;
     if (followUp) await this.#saved.save(contextKey(followUp), state, FOLLOW_UP_TTL_MS);
     const reply = layoutAnswer(answer, {
       ...(moves

@@ -7,8 +7,8 @@ import {
   parseIdentityOverrides,
 } from '../people/identity-overrides.js';
 import { truncate } from '../text/truncate.js';
-import { buildPaper, type PaperFacts, wordDocumentFrequency } from './build-paper.js';
-import { type MergeInput, mergePapers } from './merge-papers.js';
+import { buildPaper, wordDocumentFrequency } from './build-paper.js';
+import { type FactsPatch, type MergeInput, mergePapers } from './merge-papers.js';
 import { type CorpusProblem, type Paper, PaperSchema } from './paper.js';
 import { listedCoauthorNames, parseListing } from './parse-listing.js';
 import { parseStructuredEntries } from './structured-entries.js';
@@ -37,7 +37,7 @@ export interface SourceFile {
  */
 export async function loadCorpusDir(
   dir: string,
-  learned: readonly PaperFacts[] = [],
+  learned: readonly FactsPatch[] = [],
 ): Promise<Corpus> {
   return buildCorpus(await readCorpusFiles(dir), learned);
 }
@@ -56,13 +56,13 @@ export async function readCorpusFiles(dir: string): Promise<SourceFile[]> {
 /**
  * Parses and merges in-memory source files, plus facts learned from public
  * sources (which enrich a listed paper with the same arXiv id or title, or
- * add a new one); the pure heart of loadCorpusDir. Spellings of one person
+ * add a new one when complete); the pure heart of loadCorpusDir. Spellings of one person
  * become one identity (see `people/identities.ts`), and `people.json` in the
  * folder may join or split identities by hand.
  */
 export function buildCorpus(
   files: readonly SourceFile[],
-  learned: readonly PaperFacts[] = [],
+  learned: readonly FactsPatch[] = [],
 ): Corpus {
   const listings = files.filter((f) => f.name.endsWith('.txt'));
   const knownNames = new Set(listings.flatMap((f) => [...listedCoauthorNames(f.text)]));

@@ -166,12 +166,6 @@ export class AuthorDirectory {
     return this.#byId.get(id);
   }
 
-  /** The person a paper's byline spelling ("Chengzhong Xu") belongs to, written in this order. */
-  identify(spelling: string): Author | undefined {
-    const key = nameKey(nameWords(spelling));
-    return this.#byKey.get(key)?.find((entry) => entry.keys[0] === key)?.author;
-  }
-
   #matchInitials(words: string[]): Entry[] {
     // "Y Zhao", "Y. Zhao", "Zhao Y": one or more single letters and a surname.
     const letters = words.filter((w) => w.length === 1);

@@ -7,6 +7,7 @@ export const NO_FILTERS: Readonly<Filters> = Object.freeze({
   recent: false,
   categories: [],
   paperIds: [],
+  venues: [],
 });
 
 /**
@@ -20,7 +21,7 @@ export const NO_FILTERS: Readonly<Filters> = Object.freeze({
  * ```
  */
 export function searchQuery(
-  intent: SearchQuery['intent'],
+  intent: 'list' | 'detail' | 'count' | 'cite' | 'coauthors',
   filters: Partial<Filters>,
   { order = 'relevance', limit }: { order?: Order; limit?: number } = {},
 ): SearchQuery {
@@ -29,5 +30,8 @@ export function searchQuery(
     filters: { ...NO_FILTERS, ...filters },
     order,
     ...(limit === undefined ? {} : { limit }),
+    show: [],
+    yesNo: false,
+    ignored: [],
   };
 }

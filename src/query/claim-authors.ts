@@ -1,5 +1,6 @@
 import { looksLikePersonName } from '../corpus/person-name.js';
 import type { AuthorDirectory, NameMatch } from '../people/author-directory.js';
+import { isEnglishWord } from '../text/english-words.js';
 import { isFiller } from './filler.js';
 import type { AuthorFilter, UnknownAuthor } from './query.js';
 import type { TextSpans } from './text-spans.js';
@@ -36,6 +37,7 @@ export function claimAuthors(spans: TextSpans, context: AuthorContext): AuthorUn
   const result: AuthorUnderstanding = { authors: [], unknown: [] };
   claimSlots(spans, context, result);
   claimFullNames(spans, context, result);
+  claimMistypedNames(spans, context, result);
   claimSurnames(spans, context, result);
   return result;
 }
@@ -55,6 +57,12 @@ function slotNames(spans: TextSpans, after: number): SlotName[] {
     const gap = spans.text.slice(lastEnd, word.start).replace(/^\./u, '');
     if (/[^\s&"“”]/u.test(gap) || NAME_BOUNDARY.test(word.word) || /^\d/u.test(word.word)) break;
     lastEnd = word.end;
+    // "with both X and Y", "by the Xitong Gao": words before a name that are not part of it.
+    if (
+      names.at(-1)?.words.length === 0 &&
+      /^(?:both|either|the|all|dr|prof|professor)$/iu.test(word.word)
+    )
+      continue;
     const joiner = /^(?:and|or|&)$/iu.test(word.word);
     if (joiner || gap.includes('&'))
       names.push({ words: [], alternative: /^or$/iu.test(word.word) });
@@ -118,6 +126,36 @@ function resolveLongestPrefix(
   return undefined;
 }
 
+/**
+ * Two or three adjacent words that no dictionary or paper knows, within a
+ * typo of someone's full name ("robert mulins", "Tianrui Quin"), before any of
+ * them is read as a lone given name.
+ */
+function claimMistypedNames(
+  spans: TextSpans,
+  { directory, isTopicWord }: AuthorContext,
+  result: AuthorUnderstanding,
+): void {
+  const words = spans.words();
+  const unknown = (w: Word) => !isFiller(w.word) && !isTopicWord(w.word);
+  for (let n = 3; n >= 2; n--) {
+    for (let i = 0; i + n <= words.length; i++) {
+      const run = words.slice(i, i + n);
+      const adjacent = run.every(
+        (w, k) => k === 0 || /^\s+$/u.test(spans.text.slice((run[k - 1] as Word).end, w.start)),
+      );
+      // At least one word must be no English word, so "deep learning" is never a mistyped name.
+      if (!adjacent || !run.every(unknown) || run.every((w) => isEnglishWord(w.word))) continue;
+      const found = directory.resolve(run.map((w) => w.word).join(' '), { allowTypos: true });
+      if (!found) continue;
+      result.authors.push(toFilter(found));
+      spans.claimRange((run[0] as Word).start, (run.at(-1) as Word).end);
+      claimMistypedNames(spans, { directory, isTopicWord }, result);
+      return;
+    }
+  }
+}
+
 function claimFullNames(
   spans: TextSpans,
   { directory }: AuthorContext,
@@ -151,14 +189,23 @@ function claimOneFullName(
   return false;
 }
 
+/**
+ * A lone surname anywhere ("Shumailov", "Mullins and Constantinides"), or a
+ * lone given name ("Ilia's papers", "Dongping?") when it cannot be an
+ * ordinary word: possessive, or neither English nor used by the papers. "He"
+ * and "King" are given names here too, but only "King's papers" means one.
+ */
 function claimSurnames(
   spans: TextSpans,
   context: AuthorContext,
   result: AuthorUnderstanding,
 ): void {
   for (const word of spans.words()) {
+    const possessive = /['’]s$/u.test(word.word);
     const bare = word.word.replace(/['’]s$/u, '');
-    if (isFiller(bare) || !context.directory.isSurname(bare) || context.isTopicWord(bare)) continue;
+    if (isFiller(bare) || context.isTopicWord(bare)) continue;
+    const maybeName = context.directory.isSurname(bare) || possessive || !isEnglishWord(bare);
+    if (!maybeName) continue;
     const found = context.directory.resolve(bare, { allowPartial: true });
     if (!found) continue;
     result.authors.push(toFilter(found));
@@ -173,9 +220,9 @@ function claimSurnames(
  */
 export function claimLeftoverName(
   spans: TextSpans,
-  leftover: Word[],
   context: AuthorContext,
 ): { author?: AuthorFilter; unknown?: UnknownAuthor } {
+  const leftover = spans.words().filter((w) => !isFiller(w.word));
   if (leftover.length === 0 || leftover.length > 4) return {};
   if (leftover.some((w) => context.isTopicWord(w.word))) return {};
   const text = leftover.map((w) => w.word).join(' ');

@@ -62,8 +62,28 @@ export function claimCategories(spans: TextSpans): Category[] {
   spans.claim(/\b([A-Z]{2})(?=\s+(?:papers?|category|preprints?)\b)/u, (m) =>
     keep(categoryFromCode(m[1] as string)),
   );
+  // Once a category is named, its everyday name standing alone says it again: "security papers (cs.CR)".
+  for (const category of found.values()) {
+    for (const phrase of [category.name, ...(CATEGORY_WORDS[category.code] ?? [])]) {
+      const pattern = new RegExp(`\\b${escapeRegExp(phrase).replace(/\s+/gu, '\\s+')}\\b`, 'iu');
+      spans.claim(pattern, (m) =>
+        standsAlone(spans.text, m.index, m.index + m[0].length) ? true : undefined,
+      );
+    }
+  }
   return [...found.values()];
 }
+
+/** Everyday names of categories, read as restating a category already named. */
+const CATEGORY_WORDS: Readonly<Record<string, readonly string[]>> = {
+  'cs.AI': ['AI'],
+  'cs.CL': ['NLP', 'natural language processing', 'language'],
+  'cs.CR': ['security', 'crypto'],
+  'cs.CV': ['vision', 'CV'],
+  'cs.LG': ['ML'],
+  'cs.RO': ['robotics'],
+  'eess.SP': ['signal processing', 'DSP'],
+};
 
 /** `id:<paper-id>`: an exact paper, for people who know its id (platforms pick papers through `Core.paperQuery`). */
 export function claimPaperIds(spans: TextSpans): string[] {

@@ -15,14 +15,11 @@ const WHO_WITH = [
 const WHO_WORKS_WITH =
   /\b(?:who|whom)\s+(?:\w+\s+){0,2}(?:work(?:s|ed)?|collaborat\w*|publish(?:es|ed)?|writes?|wrote|co-?author(?:s|ed)?)\s+with\b|\bwith\s+whom\b/iu;
 const COUNT =
-  /\bhow\s+many\b|\bnumber\s+of\b|\bcount(?:\s+(?:of|the))?\b|\bhow\s+much\b|\btotal\s+(?:number|count)\b/iu;
+  /\bhow\s+many\b|\bnumber\s+of\b|\bcount(?:\s+(?:of|the))?\b|\bhow\s+much\b|\btotal\s+(?:number|count)\b|\bin\s+total\b/iu;
 const DETAIL = [
-  /^\W*(?:what|who)(?:\s+is|'s|’s|\s+was)\b/iu,
-  /\b(?:tell\s+me\s+(?:more\s+)?about|explain|describe|details?\s+(?:of|on|about|for)|summar(?:y|ise|ize)(?:\s+of)?|abstract(?:\s+(?:of|for))?)\b/iu,
+  /^\W*(?:what|who)(?:\s+is|'s|’s|\s+was|\s+are)\b/iu,
+  /\b(?:tell\s+me\s+(?:more\s+)?about|more\s+(?:about|on))\b/iu,
   /\bshow\s+me\s+the\b(?=.*\bpaper\b(?!s))/iu,
-  // Questions about one paper's facts: its authors, its date.
-  /^\W*(?:who\s+(?:wrote|authored|are\s+the\s+authors\s+of)|when\s+(?:was|were|did)|what\s+year\s+(?:was|did))\b/iu,
-  /\b(?:the\s+)?authors?\s+of\b/iu,
 ];
 
 /** "search for …", "look for …": the verb, not the topic "search". */

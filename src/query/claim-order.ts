@@ -15,7 +15,7 @@ const NUMBER_WORDS = [
   'ten',
 ];
 const NEWEST = String.raw`latest|newest|most\s+recent(?:ly\s+published)?|last|recently\s+published`;
-const OLDEST = String.raw`oldest|earliest|first(?!\s+authors?)`;
+const OLDEST = String.raw`oldest|earliest|first(?![\s-]*author)(?!\s+(?:half|quarter))`;
 
 export interface OrderUnderstanding {
   order?: Order;

@@ -1,20 +1,29 @@
 import { STOPWORDS } from '../text/stopwords.js';
+import { isSmallTalk } from './chat-words.js';
 
 /**
- * Words that shape a question but are not its topic. What is left after
- * recognisers and filler is what the full-text search looks for.
+ * Words that frame a question rather than name its subject: what to do
+ * ("show", "list", "find"), what is wanted ("papers", "work", "anything"),
+ * how people refer to the group ("we", "our lab") and to publishing ("put
+ * out", "came out", "co-authored"). What recognisers leave, minus these and
+ * small talk, is the topic.
  */
-const QUESTION_WORDS = `paper papers publication publications article articles preprint preprints
-  pub pubs show list find give get tell display see want wanna looking look need know
-  please thanks thank hi hello hey pubbot bot lab group team published publish written authored
-  released appeared came come anything something everything stuff things thing related regarding
-  concerning topic topics area field let can could would should will been be ever any all some
-  there which whose whom many much few exist exists available one ones year years
-  sort order wrote write writes writing work works worked working done everything on author
-  authors`;
+export const FRAME_WORDS: ReadonlySet<string> = new Set(
+  `paper papers publication publications article articles preprint preprints pub pubs research
+  work works worked working stuff things thing anything something everything ones one entries
+  show list find give get tell display see want wanna need know looking look fetch pull
+  bring return lookup category categories filed listed tagged classified
+  lab group team published publish publishes publishing written wrote write writes writing
+  authored co-authored coauthored co-author coauthor released release appeared came come put out
+  related regarding concerning topic topics area field let can could would should will been be
+  ever any all some there which whose whom many much few exist exists available
+  year years sort order done on total overall altogether together both them their our we us
+  most frequent frequently often common commonly
+  got have has had having does do did is are was were am`.split(/\s+/u),
+);
 
-const FILLER: ReadonlySet<string> = new Set([...STOPWORDS, ...QUESTION_WORDS.split(/\s+/u)]);
-
+/** True for words that never narrow an answer: stop words, question framing, small talk. */
 export function isFiller(word: string): boolean {
-  return FILLER.has(word.toLowerCase().replace(/['’]s$/u, ''));
+  const lower = word.toLowerCase().replace(/['’]s$/u, '');
+  return STOPWORDS.has(lower) || FRAME_WORDS.has(lower) || isSmallTalk(lower);
 }

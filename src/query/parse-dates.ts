@@ -1,10 +1,15 @@
 import { addMonths, type DateRange, endOfMonth, isoDay } from './date-range.js';
 import type { TextSpans } from './text-spans.js';
 
-const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
-const YEAR = String.raw`((?:19|20)\d\d)`;
-/** A year, or a month and year ("March 2025", "2025-03"). Four capture groups. */
-const POINT = String.raw`(?:${MONTH}\s+${YEAR}|(?<!\d)${YEAR}(?:-(0[1-9]|1[0-2]))?)(?![\d])`;
+const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+const YEAR = String.raw`(?:19|20)\d\d`;
+const DAY = String.raw`(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?`;
+/**
+ * A day, a month or a year, however people write it: "2025-06-16",
+ * "21 June 2024", "Dec 20, 2022", "March 2025", "june '25", "2025-03", "2019".
+ * Non-capturing: `readPoint` takes a match apart.
+ */
+const POINT = String.raw`(?:(?<!\d)${YEAR}-\d\d-\d\d(?!\d)|${DAY}\s+(?:of\s+)?${MONTH},?\s+${YEAR}|${MONTH}\s+${DAY},?\s+${YEAR}|${MONTH},?\s+(?:${YEAR}|['’]\d\d)|(?<!\d)${YEAR}(?:-(?:0[1-9]|1[0-2]))?)(?!\d)(?!-\d\d(?!\d))`;
 const NUMBER_WORDS: Record<string, number> = {
   one: 1,
   two: 2,
@@ -52,20 +57,47 @@ interface Period {
   label: string;
 }
 
-/** Reads a POINT match whose four capture groups start at `at`: month name, year, year, month number. */
-function period(match: RegExpExecArray, at: number): Period {
-  const monthName = match[at];
-  const yearA = match[at + 1];
-  const yearB = match[at + 2];
-  const monthNumber = match[at + 3];
-  if (monthName && yearA) {
-    const month = MONTH_KEYS.indexOf(monthName.slice(0, 3).toLowerCase()) + 1;
-    return monthPeriod(Number(yearA), month);
+const monthOf = (name: string) => MONTH_KEYS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+
+/**
+ * Reads one POINT. A day that does not exist ("31 June 2024") becomes an
+ * empty period whose label says so, rather than a guess.
+ */
+function readPoint(text: string): Period {
+  const iso = /^(\d{4})-(\d\d)-(\d\d)$/u.exec(text);
+  const dayFirst = new RegExp(`^(\\d+)\\D*?\\s+(?:of\\s+)?(${MONTH}),?\\s+(\\d{4})$`, 'iu').exec(
+    text,
+  );
+  const monthFirst = new RegExp(`^(${MONTH})\\s+(\\d+)\\D*?,?\\s+(\\d{4})$`, 'iu').exec(text);
+  if (iso) return dayPeriod(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  if (dayFirst)
+    return dayPeriod(Number(dayFirst[3]), monthOf(dayFirst[2] as string), Number(dayFirst[1]));
+  if (monthFirst)
+    return dayPeriod(
+      Number(monthFirst[3]),
+      monthOf(monthFirst[1] as string),
+      Number(monthFirst[2]),
+    );
+  const monthYear = new RegExp(`^(${MONTH}),?\\s+(?:(\\d{4})|['’](\\d\\d))$`, 'iu').exec(text);
+  if (monthYear) {
+    const year = Number(monthYear[2] ?? `20${monthYear[3]}`);
+    return monthPeriod(year, monthOf(monthYear[1] as string));
   }
-  const year = Number(yearB);
-  if (monthNumber) return monthPeriod(year, Number(monthNumber));
+  const [year, month] = text.split('-').map(Number) as [number, number | undefined];
+  if (month) return monthPeriod(year, month);
   return { start: isoDay(year, 1, 1), end: isoDay(year, 12, 31), label: String(year) };
 }
+
+function dayPeriod(year: number, month: number, day: number): Period {
+  const date = isoDay(year, month, day);
+  const label = `${day} ${MONTH_NAMES[month - 1] ?? `month ${month}`} ${year}`;
+  // isoDay rolls "June 31" over to "July 1": a day that does not exist matches nothing.
+  if (month < 1 || month > 12 || date !== `${year}-${pad(month)}-${pad(day)}`)
+    return { start: dayAfter(date), end: date, label: `${label} (no such day)` };
+  return { start: date, end: date, label };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
 
 function monthPeriod(year: number, month: number): Period {
   return {
@@ -106,6 +138,15 @@ export function claimRelativeDates(spans: TextSpans, today: string): DateRange[]
   };
   spans.claim(/\b(?:in\s+|from\s+|during\s+)?(?:this|the current|current)\s+year\b/iu, () =>
     push({ from: isoDay(year, 1, 1), to: today, label: `in ${year} (this year)` }),
+  );
+  spans.claim(
+    /\b(?:in\s+|from\s+|during\s+)?(?:the\s+)?year\s+before\s+(?:last|last\s+year)\b/iu,
+    () =>
+      push({
+        from: isoDay(year - 2, 1, 1),
+        to: isoDay(year - 2, 12, 31),
+        label: `in ${year - 2} (the year before last)`,
+      }),
   );
   spans.claim(/\b(?:in\s+|from\s+|during\s+)?last\s+year\b/iu, () =>
     push({
@@ -155,28 +196,46 @@ export function claimRecent(spans: TextSpans, today: string): DateRange | undefi
   return { from, to: today, label: `since ${since} (recent)` };
 }
 
-/** Years, months and ranges between them, with their prepositions. */
+/**
+ * Parts of a year people name: halves, thirds ("early", "mid", "late") and
+ * seasons. Readings that are a choice, not a fact, are stated in the label.
+ */
+const PARTS: ReadonlyArray<readonly [RegExp, number, number, string, string?]> = [
+  [/^(?:h1|1h|first\s+half(?:\s+of)?)$/iu, 1, 6, 'H1'],
+  [/^(?:h2|2h|second\s+half(?:\s+of)?)$/iu, 7, 12, 'H2'],
+  [/^(?:early|beginning\s+of|start\s+of)$/iu, 1, 4, 'early', 'read as January–April'],
+  [/^(?:mid|middle\s+of)$/iu, 5, 8, 'mid', 'read as May–August'],
+  [/^(?:late|end\s+of)$/iu, 9, 12, 'late', 'read as September–December'],
+  [/^spring$/iu, 3, 5, 'spring', 'read as March–May'],
+  [/^summer$/iu, 6, 8, 'summer', 'read as June–August'],
+  [/^(?:autumn|fall)$/iu, 9, 11, 'autumn', 'read as September–November'],
+  // Winter runs from the December before into February.
+  [/^winter$/iu, 0, 2, 'winter', 'read as December of the year before to February'],
+];
+const PART = String.raw`h[12]|[12]h|first\s+half(?:\s+of)?|second\s+half(?:\s+of)?|early|beginning\s+of|start\s+of|mid-?|middle\s+of|late|end\s+of|spring|summer|autumn|fall|winter`;
+
+/** Years, months, days and ranges between them, with their prepositions. */
 export function claimAbsoluteDates(spans: TextSpans): DateRange[] {
   const ranges: DateRange[] = [];
   const push = (range: DateRange) => {
     ranges.push(range);
     return true;
   };
-  const between = new RegExp(String.raw`\b(?:between\s+)${POINT}\s+(?:and|&)\s+${POINT}`, 'iu');
+  const between = new RegExp(String.raw`\b(?:between\s+)(${POINT})\s+(?:and|&)\s+(${POINT})`, 'iu');
   const span = new RegExp(
-    String.raw`\b(?:(?:from|in|during)\s+)?${POINT}\s*(?:to|until|till|through|thru|[-–—]|\.\.)\s*${POINT}`,
+    String.raw`\b(?:(?:from|in|during)\s+)?(${POINT})\s*(?:to|until|till|through|thru|[-–—]|\.\.)\s*(${POINT})`,
     'iu',
   );
   for (const pattern of [between, span]) {
     spans.claim(pattern, (m) => {
-      const a = period(m, 1);
-      const b = period(m, 5);
+      const a = readPoint(m[1] as string);
+      const b = readPoint(m[2] as string);
       const [first, last] = a.start <= b.start ? [a, b] : [b, a];
       return push({ from: first.start, to: last.end, label: `${first.label}–${last.label}` });
     });
   }
   spans.claim(
-    /\b(?:(?:in|during|from)\s+)?(?:Q([1-4])\s+((?:19|20)\d\d)|((?:19|20)\d\d)\s+Q([1-4]))\b/iu,
+    /\b(?:(?:in|during|from)\s+(?:the\s+)?)?(?:Q([1-4])\s+((?:19|20)\d\d)|((?:19|20)\d\d)\s+Q([1-4]))\b/iu,
     (m) => {
       const quarter = Number(m[1] ?? m[4]);
       const year = Number(m[2] ?? m[3]);
@@ -190,11 +249,53 @@ export function claimAbsoluteDates(spans: TextSpans): DateRange[] {
   );
   spans.claim(
     new RegExp(
-      String.raw`\b(since|starting(?:\s+(?:in|from))?|(?:in\s+or\s+)?after|later\s+than|post)\s+${POINT}`,
+      String.raw`\b(?:(?:in|during|from)\s+(?:the\s+)?)?(?:(${PART})\s*((?:19|20)\d\d)|((?:19|20)\d\d)\s+(h[12]))\b`,
       'iu',
     ),
     (m) => {
-      const p = period(m, 2);
+      const words = ((m[1] ?? m[4]) as string).replace(/\s+/gu, ' ').replace(/-$/u, '');
+      const year = Number(m[2] ?? m[3]);
+      const part = PARTS.find(([pattern]) => pattern.test(words));
+      if (!part) return undefined;
+      const [, first, last, name, reading] = part;
+      const from = first === 0 ? isoDay(year - 1, 12, 1) : isoDay(year, first, 1);
+      return push({
+        from,
+        to: endOfMonth(year, last),
+        label: `${name} ${year}${reading ? ` (${reading})` : ''}`,
+      });
+    },
+  );
+  // "2023 or earlier", "2022 onwards", "2021 and later": open ranges that include the year.
+  spans.claim(
+    new RegExp(
+      String.raw`\b(?:(?:from|since)\s+)?(${POINT})\s*(?:or|and)\s+(earlier|before|prior|older|sooner|later|after|newer|since|beyond)\b(?!\s+(?:than\s+|to\s+)?${POINT})`,
+      'iu',
+    ),
+    (m) => {
+      const p = readPoint(m[1] as string);
+      return /^(?:earlier|before|prior|older|sooner)$/iu.test(m[2] as string)
+        ? push({ to: p.end, label: `${p.label} or earlier` })
+        : push({ from: p.start, label: `${p.label} or later` });
+    },
+  );
+  spans.claim(
+    new RegExp(
+      String.raw`\b(?:(?:from|since)\s+)?(${POINT})\s*(?:onwards?|forward|and\s+up|\+)(?!\w)`,
+      'iu',
+    ),
+    (m) => {
+      const p = readPoint(m[1] as string);
+      return push({ from: p.start, label: `${p.label} onwards` });
+    },
+  );
+  spans.claim(
+    new RegExp(
+      String.raw`\b(since|starting(?:\s+(?:in|from))?|(?:in\s+or\s+)?after|later\s+than|newer\s+than|post)\s+(${POINT})`,
+      'iu',
+    ),
+    (m) => {
+      const p = readPoint(m[2] as string);
       const inclusive = /^(since|starting)/iu.test(m[1] as string);
       return push(
         inclusive
@@ -204,23 +305,29 @@ export function claimAbsoluteDates(spans: TextSpans): DateRange[] {
     },
   );
   spans.claim(
-    new RegExp(String.raw`\b(before|earlier\s+than|prior\s+to|pre)\s+${POINT}`, 'iu'),
+    new RegExp(
+      String.raw`\b(before|earlier\s+than|older\s+than|prior\s+to|pre)\s+(${POINT})`,
+      'iu',
+    ),
     (m) => {
-      const p = period(m, 2);
+      const p = readPoint(m[2] as string);
       return push({ to: dayBefore(p.start), label: `before ${p.label}` });
     },
   );
   spans.claim(
-    new RegExp(String.raw`\b(?:until|till|through|up\s+to|no\s+later\s+than)\s+${POINT}`, 'iu'),
+    new RegExp(
+      String.raw`\b(?:until|till|through|up\s+to(?:\s+and\s+including)?|no\s+later\s+than|by\s+the\s+end\s+of)\s+(${POINT})`,
+      'iu',
+    ),
     (m) => {
-      const p = period(m, 1);
+      const p = readPoint(m[1] as string);
       return push({ to: p.end, label: `up to ${p.label}` });
     },
   );
   spans.claim(
-    new RegExp(String.raw`(?:\b(?:in|during|of|from|for|published|dated)\s+)?${POINT}`, 'iu'),
+    new RegExp(String.raw`(?:\b(?:in|during|of|from|for|published|dated|on)\s+)?(${POINT})`, 'iu'),
     (m) => {
-      const p = period(m, 1);
+      const p = readPoint(m[1] as string);
       return push({ from: p.start, to: p.end, label: p.label });
     },
   );

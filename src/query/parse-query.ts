@@ -1,8 +1,12 @@
+import { stripChatMarkup } from './chat-markup.js';
+import { claimGroupBy, claimRanking } from './claim-aggregates.js';
 import { type AuthorContext, claimAuthors, claimLeftoverName } from './claim-authors.js';
 import { claimCategories, claimCodeFilter, claimPaperIds } from './claim-filters.js';
+import { claimFacets } from './claim-form.js';
 import { claimIntent } from './claim-intent.js';
 import { claimOrder } from './claim-order.js';
-import { isFiller } from './filler.js';
+import { applyPositions, claimPositionCues } from './claim-position.js';
+import { claimPublished, claimVenues, type VenueNames } from './claim-venues.js';
 import {
   claimAbsoluteDates,
   claimRecent,
@@ -11,17 +15,36 @@ import {
 } from './parse-dates.js';
 import { type Query, QuerySchema } from './query.js';
 import { cleanQuestion, MAX_QUESTION_LENGTH } from './question-text.js';
+import { type LeftoverContext, readLeftovers } from './read-leftovers.js';
 import { TextSpans } from './text-spans.js';
 
-export interface ParseContext extends AuthorContext {
+export interface ParseContext extends AuthorContext, LeftoverContext {
   /** ISO date that "this year", "recent" and "last year" count from. */
   today: string;
+  venues: VenueNames;
 }
 
+/** Chat shorthand written with punctuation, read before anything else ("w/ code", "w/o code"). */
+function expandShorthand(text: string): string {
+  return text
+    .replace(/(?<![\p{L}\p{N}])w\/o(?![\p{L}\p{N}])/giu, 'without')
+    .replace(/(?<![\p{L}\p{N}])w\/(?=\s|$)/giu, 'with')
+    .replace(/(?<![\p{L}\p{N}])b4(?![\p{L}\p{N}])/giu, 'before');
+}
+
+/** A yes/no question ("any papers this year?", "is there code for X?", "did X and Y …?"). */
+const YES_NO = /^\W*(?:is|are|was|were|do|does|did|has|have|had|any|anything|can|could)\b/iu;
+
 /**
- * Turns a free-text question into a typed Query. Recognisers run in a fixed
- * order, each claiming the words it understood; what nobody claims (minus
- * filler) is the topic. Never throws: any string yields a Query.
+ * Turns a free-text question into a typed Query. Chat markup goes first;
+ * then recognisers run in a fixed order, each claiming the words it
+ * understood; what nobody claims is read word by word — a name a paper
+ * introduces, small talk (ignored and reported), question framing, a typo of a
+ * question word, or a topic word. Never throws: any string yields a Query.
+ *
+ * @example
+ * parseQuery('hey @pubbot papers by Yiren Zhao in 2019 pls', context)
+ * // → { intent: 'list', filters: { authors: [Yiren Zhao], dates: 2019, … }, ignored: ['@pubbot', 'hey', 'pls'], … }
  */
 export function parseQuery(raw: string, context: ParseContext): Query {
   if (raw.length > MAX_QUESTION_LENGTH) {
@@ -30,46 +53,105 @@ export function parseQuery(raw: string, context: ParseContext): Query {
       reason: `That question is ${raw.length} characters long; please keep it under ${MAX_QUESTION_LENGTH}.`,
     };
   }
-  const question = cleanQuestion(raw);
-  if (question.length === 0) return { intent: 'help' };
+  const markup = stripChatMarkup(cleanQuestion(raw));
+  const question = expandShorthand(markup.text);
+  const onlyMentions = markup.removed.every((item) => /^[<@]/u.test(item));
+  if (question.length === 0) {
+    return onlyMentions
+      ? { intent: 'help', ignored: markup.removed }
+      : { intent: 'greeting', ignored: markup.removed };
+  }
 
   const spans = new TextSpans(question);
   const intent = claimIntent(spans);
-  if (intent === 'help') return { intent: 'help' };
+  if (intent === 'help') return { intent: 'help', ignored: markup.removed };
 
   const paperIds = claimPaperIds(spans);
   const relative = claimRelativeDates(spans, context.today);
+  const published = claimPublished(spans);
+  const groupBy = claimGroupBy(spans);
+  const ranking = claimRanking(spans);
+  const positions = claimPositionCues(spans);
+  const hasCode = claimCodeFilter(spans);
+  const show = claimFacets(spans);
   const { order, limit } = claimOrder(spans);
   const recent = claimRecent(spans, context.today);
+  const venues = claimVenues(spans, context.venues);
   const absolute = claimAbsoluteDates(spans);
-  const hasCode = claimCodeFilter(spans);
   const categories = claimCategories(spans);
-  const { authors, unknown } = claimAuthors(spans, context);
+  const found = claimAuthors(spans, context);
 
-  const leftover = spans.words().filter((w) => !isFiller(w.word));
-  const lastChance = authors.length === 0 ? claimLeftoverName(spans, leftover, context) : {};
-  if (lastChance.author) authors.push(lastChance.author);
-  if (lastChance.unknown) unknown.push(lastChance.unknown);
-
-  const topicWords = spans.words().filter((w) => !isFiller(w.word));
-  const topic = topicWords.map((w) => w.word).join(' ');
+  const leftovers = readLeftovers(spans, context);
+  if (found.authors.length === 0 && leftovers.topic.length > 0) {
+    const lastChance = claimLeftoverName(spans, context);
+    if (lastChance.author) found.authors.push(lastChance.author);
+    if (lastChance.unknown) found.unknown.push(lastChance.unknown);
+    if (lastChance.author || lastChance.unknown)
+      leftovers.topic = readLeftovers(spans, context).topic;
+  }
+  const topic = leftovers.topic.join(' ');
+  // Words set aside are reported; markup (mentions, emoji) is not a word anyone expects echoed.
+  const ignored = leftovers.ignored;
   const dates = intersectRanges([...relative, ...(recent ? [recent] : []), ...absolute]);
-  // "what is" with only a person in it asks about the person: list their papers.
-  const shape = intent === 'detail' && topic === '' && paperIds.length === 0 ? 'list' : intent;
+  const authors = applyPositions(found.authors, positions, question);
 
-  return QuerySchema.parse({
-    intent: shape,
-    filters: {
-      authors,
-      unknownAuthors: unknown,
-      ...(dates ? { dates } : {}),
-      recent: recent !== undefined && relative.length === 0 && absolute.length === 0,
-      categories: categories.map((category) => category.code),
-      ...(hasCode === undefined ? {} : { hasCode }),
-      ...(topic ? { topic } : {}),
-      paperIds,
-    },
+  const understoodSomething =
+    intent !== 'list' ||
+    paperIds.length > 0 ||
+    dates !== undefined ||
+    groupBy !== undefined ||
+    ranking !== undefined ||
+    positions.length > 0 ||
+    show.length > 0 ||
+    order !== undefined ||
+    limit !== undefined ||
+    published !== undefined ||
+    venues.length > 0 ||
+    hasCode !== undefined ||
+    categories.length > 0 ||
+    authors.length > 0 ||
+    found.unknown.length > 0 ||
+    topic !== '';
+  // Small talk alone ("hi", "thanks!", "good bot") is answered in kind; "papers" alone lists them all.
+  if (
+    !understoodSomething &&
+    (ignored.length > 0 || markup.removed.length > 0 || !/[\p{L}\p{N}]/u.test(question))
+  ) {
+    return { intent: 'greeting', ignored: [...markup.removed, ...ignored] };
+  }
+
+  const filters = {
+    authors,
+    unknownAuthors: found.unknown,
+    ...(dates ? { dates } : {}),
+    recent: recent !== undefined && relative.length === 0 && absolute.length === 0,
+    categories: categories.map((category) => category.code),
+    ...(hasCode === undefined ? {} : { hasCode }),
+    ...(topic ? { topic } : {}),
+    paperIds,
+    venues,
+    ...(published === undefined ? {} : { published }),
+  };
+  const subject = topic !== '' || paperIds.length > 0;
+  const common = {
+    filters,
     order: order ?? 'relevance',
     ...(limit ? { limit } : {}),
-  });
+    show,
+    yesNo: YES_NO.test(question),
+    ignored,
+  };
+  if (groupBy) return QuerySchema.parse({ intent: 'groups', groupBy, ...common });
+  if (ranking && authors.length === 0) {
+    const position = ranking.position ?? positions[0]?.position;
+    return QuerySchema.parse({ intent: 'ranking', ...(position ? { position } : {}), ...common });
+  }
+  // "what is" with only a person in it asks about the person; a fact about a named paper asks for that paper.
+  const shape =
+    intent === 'detail' && !subject
+      ? 'list'
+      : intent === 'list' && show.length > 0 && subject
+        ? 'detail'
+        : intent;
+  return QuerySchema.parse({ intent: shape, ...common });
 }

@@ -1,8 +1,8 @@
 import { newestFirst } from '../answer/find-papers.js';
 import { type Core, createCore } from '../core.js';
-import type { PaperFacts } from '../corpus/build-paper.js';
 import { corpusFingerprint } from '../corpus/fingerprint.js';
 import { type Corpus, loadCorpusDir } from '../corpus/load-corpus.js';
+import type { FactsPatch } from '../corpus/merge-papers.js';
 import { formatProblem } from '../corpus/paper.js';
 import type { Logger } from '../logger.js';
 import { cachedIndex } from '../search/index-cache.js';
@@ -17,7 +17,7 @@ export interface CorpusReloaderOptions {
 
 /**
  * The core in use, and the one place it is replaced. `load` reads the
- * corpus folder (plus papers learned from feeds) and makes the first core;
+ * corpus folder (plus what feeds and syncs learned) and makes the first core;
  * `reload` reads it again and swaps in a new core only when the corpus
  * changed, so a new paper can be asked about at once and an unchanged
  * corpus keeps its index. Readers take `core` per question.
@@ -41,7 +41,7 @@ export class CorpusReloader {
   /** Reads the folder and makes the first core; a corpus with problems still loads its good entries. */
   static async load(
     options: CorpusReloaderOptions,
-    learned: readonly PaperFacts[] = [],
+    learned: readonly FactsPatch[] = [],
   ): Promise<{ reloader: CorpusReloader; corpus: Corpus }> {
     const corpus = await readCorpus(options, learned);
     const reloader = new CorpusReloader(options, makeCore(options, corpus));
@@ -53,7 +53,7 @@ export class CorpusReloader {
   }
 
   /** Reads the folder again and swaps the core in when the corpus changed; returns the corpus read. */
-  async reload(learned: readonly PaperFacts[]): Promise<Corpus> {
+  async reload(learned: readonly FactsPatch[]): Promise<Corpus> {
     const corpus = await readCorpus(this.#o, learned);
     // Rebuilding a large index is the costliest thing a reload could do; an unchanged corpus keeps its own.
     const fingerprint = corpusFingerprint([...corpus.papers].sort(newestFirst));
@@ -67,7 +67,7 @@ export class CorpusReloader {
 
 async function readCorpus(
   { corpusDir, logger }: CorpusReloaderOptions,
-  learned: readonly PaperFacts[],
+  learned: readonly FactsPatch[],
 ): Promise<Corpus> {
   const corpus = await loadCorpusDir(corpusDir, learned);
   for (const problem of corpus.problems) logger.warn({ problem }, formatProblem(problem));

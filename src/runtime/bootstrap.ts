@@ -1,5 +1,4 @@
 import { Announcer } from '../announce/announcer.js';
-import { fetchArxivFeed } from '../announce/arxiv-feed.js';
 import type { Config } from '../config.js';
 import { Conversation } from '../conversation/conversation.js';
 import type { Corpus } from '../corpus/load-corpus.js';
@@ -8,6 +7,8 @@ import { checkHealth } from '../ops/health.js';
 import { type OpsRoute, opsRoutes } from '../ops/http-routes.js';
 import { Metrics } from '../ops/metrics.js';
 import { CorpusReloader } from '../reload/corpus-reloader.js';
+import { fetchArxivFeed } from '../sources/arxiv-api.js';
+import { PoliteHttp, sourcesUserAgent } from '../sources/polite-http.js';
 import { openStore } from '../store/sqlite-store.js';
 import type { Store } from '../store/store.js';
 import { createPlatforms, type Platforms, type PlatformWiring } from './platforms.js';
@@ -81,6 +82,7 @@ export async function bootstrap(
       platforms: () => platforms?.serving ?? [],
     });
     const arxiv = config.announce.arxiv;
+    const http = new PoliteHttp({ userAgent: sourcesUserAgent(config.sources.contact) });
     const announcer = new Announcer({
       store,
       corpusDir: config.corpusDir,
@@ -90,7 +92,7 @@ export async function bootstrap(
       onDelivered: (platform, status, papers) => metrics.announced(platform, status, papers),
       ...(options.clock ? { clock: options.clock } : {}),
       ...(arxiv
-        ? { feed: () => fetchArxivFeed({ apiUrl: arxiv.apiUrl, query: arxiv.query }) }
+        ? { feed: () => fetchArxivFeed({ apiUrl: arxiv.apiUrl, query: arxiv.query, http }) }
         : {}),
     });
     const conversation = new Conversation({

@@ -8,10 +8,12 @@ import MiniSearch, {
 import type { Paper } from '../corpus/paper.js';
 import { plainAbstractText } from '../corpus/plain-abstract.js';
 import { typoBudget } from '../text/edit-distance.js';
+import { isEnglishWord } from '../text/english-words.js';
 import { escapeRegExp } from '../text/escape-regexp.js';
 import { normalizeText } from '../text/fold.js';
 import { NearWords } from '../text/near-words.js';
 import { processTerm, tokenize } from './analyzer.js';
+import { findAcronyms } from './find-acronyms.js';
 import { type CommonTermOptions, PresenceSets } from './presence-sets.js';
 import { groupTerms, type TermGroup, termGroups } from './term-groups.js';
 
@@ -39,7 +41,11 @@ const BOOST = { aliases: 4, title: 2.5, abstract: 1 };
 const MIN_PREFIX_LENGTH = 4;
 /** Only the best hits can be "the paper meant"; judging strength further down is wasted work. */
 const STRENGTH_JUDGED = 20;
-const SNAPSHOT_VERSION = 2;
+const SNAPSHOT_VERSION = 3;
+/** A word in this share of papers or more narrows little: when rarer words are asked too, it only ranks. */
+const GENERIC_SHARE = 0.15;
+/** …or when it is this many times as common as the rarest word asked. */
+const GENERIC_RATIO = 3;
 
 /** minisearch options, shared by building, snapshot loading and the benchmark's bare search. */
 export const INDEX_OPTIONS: Options<IndexedPaper> & { searchOptions: SearchOptions } = {
@@ -64,14 +70,17 @@ interface Snapshot {
   index: AsPlainObject;
   vocabulary: Array<[string, number]>;
   presence: ReturnType<PresenceSets['toJSON']>;
+  frequency: Array<[string, number]>;
+  acronyms: Array<[string, string[]]>;
 }
 
 interface Prepared {
   search: MiniSearch<IndexedPaper>;
   vocabulary: Vocabulary;
   presence: PresenceSets;
-  /** Every index term (stem), scored or common. */
-  terms: Set<string>;
+  /** Papers per index term (stem), scored or common; its keys are every term. */
+  frequency: Map<string, number>;
+  acronyms: Map<string, string[]>;
 }
 
 /**
@@ -86,8 +95,12 @@ export class PaperIndex {
   readonly #vocabulary: Vocabulary;
   /** Very common terms, kept as presence bits rather than scored postings. */
   readonly #presence: PresenceSets;
-  /** Index terms (stems), for cheap "does any paper use this word?" checks. */
-  readonly #terms: Set<string>;
+  /** Papers per index term (stem): "does any paper use this word?" and how specific it is. */
+  readonly #frequency: Map<string, number>;
+  /** Abbreviations the papers define, with their expansions. */
+  readonly #acronyms: Map<string, string[]>;
+  /** Names papers introduce, by their letters alone: a topic naming one is about that paper. */
+  readonly #aliasKeys: Set<string>;
   /** The typo-repair dictionary, built on the first typo: most runs never need it. */
   #dictionary: NearWords<{ word: string; count: number }> | undefined;
 
@@ -96,11 +109,13 @@ export class PaperIndex {
     { prepared, common }: { prepared?: Prepared; common?: CommonTermOptions } = {},
   ) {
     this.#papers = new Map(papers.map((paper) => [paper.id, paper]));
-    const { search, vocabulary, presence, terms } = prepared ?? build(papers, common);
+    const { search, vocabulary, presence, frequency, acronyms } = prepared ?? build(papers, common);
     this.#search = search;
     this.#vocabulary = vocabulary;
     this.#presence = presence;
-    this.#terms = terms;
+    this.#frequency = frequency;
+    this.#acronyms = acronyms;
+    this.#aliasKeys = new Set(papers.flatMap((paper) => paper.aliases.map(lettersOnly)));
   }
 
   /** A saved index, so a restart does not rebuild it; pass the same papers it was built from. */
@@ -108,15 +123,13 @@ export class PaperIndex {
     const parsed = JSON.parse(snapshot) as Snapshot;
     if (parsed.v !== SNAPSHOT_VERSION)
       throw new Error(`index snapshot version ${parsed.v} is not ${SNAPSHOT_VERSION}`);
-    const presence = PresenceSets.fromJSON(parsed.presence);
-    // The index's own keys and the common terms are every term: no need to re-stem the vocabulary.
-    const terms = new Set([...parsed.index.index.map(([term]) => term), ...presence.terms()]);
     return new PaperIndex(papers, {
       prepared: {
         search: MiniSearch.loadJS<IndexedPaper>(parsed.index, INDEX_OPTIONS),
         vocabulary: new Map(parsed.vocabulary),
-        presence,
-        terms,
+        presence: PresenceSets.fromJSON(parsed.presence),
+        frequency: new Map(parsed.frequency),
+        acronyms: new Map(parsed.acronyms),
       },
     });
   }
@@ -127,6 +140,8 @@ export class PaperIndex {
       index: this.#search.toJSON(),
       vocabulary: [...this.#vocabulary],
       presence: this.#presence.toJSON(),
+      frequency: [...this.#frequency],
+      acronyms: [...this.#acronyms],
     };
     return JSON.stringify(snapshot);
   }
@@ -134,7 +149,7 @@ export class PaperIndex {
   /** True when the word, as the index analyses it, occurs in some paper. */
   hasWord(word: string): boolean {
     const term = processTerm(word);
-    return term !== null && this.#terms.has(term);
+    return term !== null && this.#frequency.has(term);
   }
 
   /**
@@ -147,7 +162,16 @@ export class PaperIndex {
     topic: string,
     { allowed, prefix = false }: { allowed?: (id: string) => boolean; prefix?: boolean } = {},
   ): TopicSearch {
-    const { scored: groups, common } = this.#splitCommon(termGroups(topic));
+    const split = this.#splitCommon(termGroups(topic, this.#acronyms));
+    const groups = split.scored;
+    // A very common word beside a rarer one only ranks (see #splitGeneric); held as bits it cannot rank, so it drops.
+    const rarest = Math.min(
+      ...groups.map((group) => this.#groupFrequency(group)),
+      ...split.common.map((term) => this.#frequency.get(term) ?? 0),
+    );
+    const common = split.common.filter(
+      (term) => groups.length === 0 || !this.#isGeneric(this.#frequency.get(term) ?? 0, rarest),
+    );
     const result: TopicSearch = { hits: [], corrections: [], missing: [], partial: false };
     const admits = (id: string) =>
       (!allowed || allowed(id)) && (common.length === 0 || this.#presence.hasAll(id, common));
@@ -164,16 +188,21 @@ export class PaperIndex {
     const restrict: SearchOptions =
       allowed || common.length > 0 ? { boostDocument: (id) => (admits(id as string) ? 1 : 0) } : {};
 
-    const strict = this.#finish(this.#run(this.#query(groups, prefix), restrict), groups);
-    if (strict.length > 0) return { ...result, hits: strict };
-
+    // A title being typed: its last word is unfinished, so it cannot be judged known or mistyped yet.
+    if (prefix) {
+      const typed = this.#finish(this.#run(this.#query(groups, true), restrict), groups);
+      if (typed.length > 0) return { ...result, hits: typed };
+    }
     const known: TermGroup[] = [];
     for (const group of groups) {
       if (this.#isKnown(group)) {
         known.push(group);
         continue;
       }
-      const correction = this.#correct(group);
+      const correction = this.#correct(
+        group,
+        groups.filter((g) => g !== group && this.#isKnown(g)),
+      );
       if (correction) {
         result.corrections.push({ from: group.label, to: correction });
         known.push({ label: correction, variants: [[correction]] });
@@ -181,24 +210,85 @@ export class PaperIndex {
         result.missing.push(group.label);
       }
     }
-    // Dropping unknown words is only honest when they are a small part of the question.
-    const tolerable = result.missing.length * 3 <= groups.length && known.length >= 2;
-    if (result.missing.length > 0 && !tolerable) return result;
-
-    // Unchanged words would only repeat the strict search that already found nothing.
-    const changed = result.corrections.length > 0 || result.missing.length > 0;
-    let hits = changed ? this.#run(this.#query(known, prefix), restrict) : [];
+    if (result.missing.length > 0 && !this.#mayLeaveOut(result.missing, groups, known))
+      return result;
     result.partial = result.missing.length > 0;
-    if (hits.length === 0 && known.length >= 3) {
-      const needed = Math.ceil(known.length * 0.6);
-      const termsOf = known.map(groupTerms);
-      hits = this.#run(this.#query(known, prefix, 'OR'), restrict).filter((hit) => {
+
+    const { required, optional } = this.#splitGeneric(known);
+    let hits = this.#run(this.#query(required, prefix), restrict);
+    if (hits.length === 0 && required.length >= 3) {
+      const needed = Math.ceil(required.length * 0.6);
+      const termsOf = required.map(groupTerms);
+      hits = this.#run(this.#query(required, prefix, 'OR'), restrict).filter((hit) => {
         const matched = termsOf.filter((terms) => hit.queryTerms.some((t) => terms.has(t)));
         return matched.length >= needed;
       });
       result.partial = hits.length > 0;
     }
-    return { ...result, hits: this.#finish(hits, known) };
+    return { ...result, hits: this.#finish(this.#rank(hits, optional), required) };
+  }
+
+  /**
+   * Dropping words no paper uses is honest only for noise: a word that is no
+   * English word and no typo of a paper's word, in a longer question. An
+   * English word the papers lack is a real constraint ("protein language
+   * models" is not about language models), except beside a concept described
+   * in everyday words, where it is part of the description ("spotting defects
+   * in factory parts").
+   */
+  #mayLeaveOut(missing: readonly string[], groups: readonly TermGroup[], known: TermGroup[]) {
+    const english = (word: string) => word.split(/[\s-]+/u).every(isEnglishWord);
+    if (known.some((group) => group.concept)) return missing.every(english);
+    return missing.length * 3 <= groups.length && known.length >= 2 && !missing.some(english);
+  }
+
+  /**
+   * Which asked-for words must match and which only rank. A paper's own name
+   * or a concept described in lay words decides alone, the rest ranks ("FLIP
+   * benchmark link"); otherwise a word much commoner than the rarest one asked
+   * ranks rather than narrows ("backdoor attacks": every backdoor paper, those
+   * about attacks first).
+   */
+  #splitGeneric(groups: readonly TermGroup[]): { required: TermGroup[]; optional: TermGroup[] } {
+    const decisive = groups.filter(
+      (group) => group.concept || this.#aliasKeys.has(lettersOnly(group.label)),
+    );
+    if (decisive.length > 0) {
+      return { required: decisive, optional: groups.filter((g) => !decisive.includes(g)) };
+    }
+    if (groups.length < 2) return { required: [...groups], optional: [] };
+    const frequencies = groups.map((group) => this.#groupFrequency(group));
+    const rarest = Math.min(...frequencies);
+    const required = groups.filter((_, i) => !this.#isGeneric(frequencies[i] as number, rarest));
+    const optional = groups.filter((_, i) => this.#isGeneric(frequencies[i] as number, rarest));
+    return required.length > 0 ? { required, optional } : { required: [...groups], optional: [] };
+  }
+
+  #isGeneric(frequency: number, rarest: number): boolean {
+    return frequency >= Math.max(this.#papers.size * GENERIC_SHARE, rarest * GENERIC_RATIO);
+  }
+
+  /** Papers using a group: its most widely used wording, a wording as common as its rarest word. */
+  #groupFrequency(group: TermGroup): number {
+    return Math.max(
+      ...group.variants.map((words) =>
+        Math.min(...words.map((word) => this.#frequency.get(processTerm(word) ?? '') ?? 0)),
+      ),
+    );
+  }
+
+  /** Adds what the ranking-only words score to the hits that matched the deciding words. */
+  #rank(hits: SearchResult[], optional: readonly TermGroup[]): SearchResult[] {
+    if (optional.length === 0 || hits.length === 0) return hits;
+    const ids = new Set(hits.map((hit) => hit.id));
+    const extra = new Map(
+      this.#run(this.#query(optional, false, 'OR'), {
+        filter: (result) => ids.has(result.id),
+      }).map((result) => [result.id, result.score]),
+    );
+    return hits
+      .map((hit) => ({ ...hit, score: hit.score + (extra.get(hit.id) ?? 0) }))
+      .sort((a, b) => b.score - a.score);
   }
 
   /**
@@ -263,7 +353,7 @@ export class PaperIndex {
   /** Drops hits that matched a synonym phrase only as scattered words, and judges the top hits' strength. */
   #finish(hits: SearchResult[], groups: readonly TermGroup[]): TopicHit[] {
     const termsOf = groups.map(groupTerms);
-    const phraseGroups = groups.filter((group) => group.typed);
+    const phraseGroups = groups.filter((group) => group.typed || group.concept);
     const kept =
       phraseGroups.length === 0
         ? hits
@@ -298,26 +388,34 @@ export class PaperIndex {
   /**
    * The closest word the papers use, within the typo budget for the word's
    * length, counting a swap of neighbours as one edit ("flaeron" → "flareon",
-   * "federatd" → "federated"). Compares words as written, not stems, so a
-   * typo is judged against what the user meant to type.
+   * "federatd" → "federated"). Never for a word that is itself English
+   * ("speeding" is not "seeming"), and among equally close words the one that
+   * appears with the question's other words wins. Compares words as written,
+   * not stems, so a typo is judged against what the user meant to type.
    */
-  #correct(group: TermGroup): string | undefined {
+  #correct(group: TermGroup, others: readonly TermGroup[]): string | undefined {
     const [variant] = group.variants;
     if (group.variants.length !== 1 || variant?.length !== 1) return undefined;
     const word = normalizeText(variant[0] as string);
     const budget = typoBudget(word.length);
-    if (budget === 0) return undefined;
+    if (budget === 0 || isEnglishWord(word)) return undefined;
     if (!this.#dictionary) {
       this.#dictionary = new NearWords();
       for (const [known, count] of this.#vocabulary)
         this.#dictionary.add(known, { word: known, count });
     }
-    const [best] = this.#dictionary
+    const candidates = this.#dictionary
       .near(word, budget)
       .sort((a, b) => a.distance - b.distance || b.value.count - a.value.count);
-    return best?.value.word;
+    const fits = (candidate: string) =>
+      others.length === 0 ||
+      this.#run(this.#query([...others, { label: candidate, variants: [[candidate]] }], false))
+        .length > 0;
+    return (candidates.find((c) => fits(c.value.word)) ?? candidates[0])?.value.word;
   }
 }
+
+const lettersOnly = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 /**
  * Builds the index in two passes: the first counts, per term, how many papers
@@ -328,7 +426,13 @@ function build(papers: readonly IndexedPaper[], common?: CommonTermOptions): Pre
   const vocabulary: Vocabulary = new Map();
   // How many papers use each term; its keys are then every term.
   const frequency = new Map<string, number>();
+  const acronyms = new Map<string, string[]>();
   for (const paper of papers) {
+    for (const [acronym, expansion] of findAcronyms(`${paper.title}. ${paper.abstract}`)) {
+      const known = acronyms.get(acronym) ?? [];
+      if (!known.includes(expansion) && known.length < 3 && !isEnglishWord(acronym))
+        acronyms.set(acronym, [...known, expansion]);
+    }
     const terms = new Set<string>();
     for (const field of TEXT_FIELDS) {
       for (const token of tokenize(INDEX_OPTIONS.extractField?.(paper, field) ?? '')) {
@@ -358,7 +462,7 @@ function build(papers: readonly IndexedPaper[], common?: CommonTermOptions): Pre
     },
   });
   search.addAll(papers);
-  return { search, vocabulary, presence, terms: new Set(frequency.keys()) };
+  return { search, vocabulary, presence, frequency, acronyms };
 }
 
 function matchedInTitleOrName(hit: SearchResult, terms: ReadonlySet<string>): boolean {

@@ -42,6 +42,16 @@ export const MIGRATIONS: readonly string[] = [
     updated_at TEXT NOT NULL
   );
   `,
+  // What a sync learned, per source: replaced whole each time that source is read successfully.
+  `
+  CREATE TABLE synced_facts (
+    source     TEXT NOT NULL,
+    title_key  TEXT NOT NULL,
+    facts      TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (source, title_key)
+  );
+  `,
   // Follow-up state (threads, channel and user, shell sessions, long page tokens) with an expiry,
   // and the typed query a subscription was validated as.
   `

@@ -2,10 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { PaperFacts } from '../corpus/build-paper.js';
+import type { FactsPatch } from '../corpus/merge-papers.js';
 import { titleKey } from '../corpus/slug.js';
 import { QuerySchema } from '../query/query.js';
 import { MIGRATIONS } from './migrations.js';
-import type { CycleRecord, Delivery, Store, Subscription } from './store.js';
+import type { CycleRecord, Delivery, Store, Subscription, SyncedFacts } from './store.js';
 
 interface SubscriptionRow {
   channel: string;
@@ -225,11 +226,14 @@ export class SqliteStore implements Store {
       .run(channel);
   }
 
-  learnedFacts(): PaperFacts[] {
-    const rows = this.#db
+  learnedFacts(): FactsPatch[] {
+    const feed = this.#db
       .prepare('SELECT facts FROM learned_papers ORDER BY updated_at, title_key')
       .all() as Array<{ facts: string }>;
-    return rows.map((row) => JSON.parse(row.facts) as PaperFacts);
+    const synced = this.#db
+      .prepare('SELECT facts FROM synced_facts ORDER BY source, title_key')
+      .all() as Array<{ facts: string }>;
+    return [...feed, ...synced].map((row) => JSON.parse(row.facts) as FactsPatch);
   }
 
   saveLearnedFacts(facts: PaperFacts[], at: string): void {
@@ -239,6 +243,21 @@ export class SqliteStore implements Store {
     );
     this.#db.transaction(() => {
       for (const paper of facts) save.run(titleKey(paper.title), JSON.stringify(paper), at);
+    })();
+  }
+
+  replaceSyncedFacts(synced: readonly SyncedFacts[], at: string): void {
+    const clear = this.#db.prepare('DELETE FROM synced_facts WHERE source = ?');
+    const save = this.#db.prepare(
+      `INSERT INTO synced_facts (source, title_key, facts, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (source, title_key) DO UPDATE SET facts = excluded.facts, updated_at = excluded.updated_at`,
+    );
+    this.#db.transaction(() => {
+      for (const { source, facts } of synced) {
+        clear.run(source);
+        for (const patch of facts)
+          save.run(source, titleKey(patch.title), JSON.stringify(patch), at);
+      }
     })();
   }
 

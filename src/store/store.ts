@@ -1,4 +1,5 @@
 import type { PaperFacts } from '../corpus/build-paper.js';
+import type { FactsPatch } from '../corpus/merge-papers.js';
 import type { Query } from '../query/query.js';
 
 /** A channel that receives announcements: `discord:<id>`, `slack:<id>` or `shell:<name>`. */
@@ -33,6 +34,13 @@ export interface Delivery {
   createdAt: string;
 }
 
+/** What one public source taught in a sync: a patch per paper (see `sources/sync.ts`). */
+export interface SyncedFacts {
+  /** The source's name, e.g. `arxiv` or `dblp`. */
+  source: string;
+  facts: FactsPatch[];
+}
+
 export interface CycleRecord {
   at: string;
   known: KnownPaper[];
@@ -43,8 +51,9 @@ export interface CycleRecord {
 
 /**
  * Durable state: subscriptions, the ledger of known papers and deliveries,
- * and papers learned from feeds. SQLite is the embedded default; the
- * interface is all callers see, so a PostgreSQL store can follow.
+ * papers learned from feeds and facts learned by syncing with public
+ * sources. SQLite is the embedded default; the interface is all callers see,
+ * so a PostgreSQL store can follow.
  */
 export interface Store {
   subscriptions(): Subscription[];
@@ -78,8 +87,22 @@ export interface Store {
   ): { failures: number; disabled: boolean };
   recordSuccess(channel: string): void;
 
-  learnedFacts(): PaperFacts[];
+  /**
+   * Everything learned from public sources, as `buildCorpus` merges it: papers
+   * the arXiv feed brought (complete facts, oldest first), then the patches
+   * syncs saved, ordered by source name and then normalised title, so the
+   * merge comes out the same after every restart.
+   */
+  learnedFacts(): FactsPatch[];
+  /** Adds or replaces feed papers, keyed by normalised title. */
   saveLearnedFacts(facts: PaperFacts[], at: string): void;
+  /**
+   * Makes what each given source taught exactly its `facts`, in one
+   * transaction: a re-sync replaces rather than duplicates (one patch per
+   * source and normalised title), a paper the source no longer mentions loses
+   * what it said, and sources not given (because they failed) keep theirs.
+   */
+  replaceSyncedFacts(synced: readonly SyncedFacts[], at: string): void;
 
   /**
    * Keeps conversation state (a JSON value) under `key` until `expiresAt`,

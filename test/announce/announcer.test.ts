@@ -8,10 +8,11 @@ import { DiscordPlatform } from '../../adapters/discord/discord-platform.js';
 import { ShellPlatform } from '../../adapters/shell/shell-platform.js';
 import { SlackPlatform } from '../../adapters/slack/slack-platform.js';
 import { Announcer, DIGEST_SIZE, MAX_FAILURES } from '../../src/announce/announcer.js';
-import { fetchArxivFeed } from '../../src/announce/arxiv-feed.js';
 import type { ChatPlatform } from '../../src/conversation/chat-platform.js';
 import { Conversation } from '../../src/conversation/conversation.js';
 import { CorpusReloader } from '../../src/reload/corpus-reloader.js';
+import { fetchArxivFeed } from '../../src/sources/arxiv-api.js';
+import { PoliteHttp } from '../../src/sources/polite-http.js';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
 import { LISTING_PATH, TODAY } from '../support/corpus.js';
 import { discordViolations } from '../support/discord-limits.js';
@@ -123,7 +124,11 @@ describe('Announcer with a real SQLite file, an injected clock and local fake pl
         ...(feed
           ? {
               feed: () =>
-                fetchArxivFeed({ apiUrl: feedUrl, query: 'au:Gao_Xitong', sleep: async () => {} }),
+                fetchArxivFeed({
+                  apiUrl: feedUrl,
+                  query: 'au:Gao_Xitong',
+                  http: new PoliteHttp({ userAgent: 'pubbot-test', sleep: async () => {} }),
+                }),
             }
           : {}),
       });
@@ -298,7 +303,8 @@ describe('Announcer with a real SQLite file, an injected clock and local fake pl
     expect(
       w.log.lines().find((l) => l.msg === 'feed skipped; nothing from it was applied')?.err,
     ).toMatchObject({
-      type: 'FeedError',
+      type: 'SourceError',
+      code: 'ARXIV_MALFORMED',
     });
   });
 

@@ -8,14 +8,17 @@ import { createCore } from '../../src/core.js';
 import { buildCorpus } from '../../src/corpus/load-corpus.js';
 import type { Paper } from '../../src/corpus/paper.js';
 import { ExampleFileSchema } from '../../src/eval/example-questions.js';
+import { isSearchQuery } from '../../src/query/query.js';
 import { INDEX_OPTIONS, PaperIndex } from '../../src/search/paper-index.js';
+import { chartSamples } from './chart-bench.js';
 import { type BenchQuestion, questionMix } from './question-mix.js';
 import { syntheticCorpus } from './synthetic-corpus.js';
 
 /**
  * `npm run bench [-- --json] [--sizes 25,10000,100000]`: index build and
  * snapshot times, heap, and ask() latency against bare minisearch search on
- * the same topic words. A script, never a test: it reports, it does not assert.
+ * the same topic words; then chart renders through the worker renderer for
+ * 5 and 40 bars. A script, never a test: it reports, it does not assert.
  */
 const { values } = parseArgs({
   options: {
@@ -70,8 +73,7 @@ function realCorpus(): { papers: Paper[]; questions: BenchQuestion[] } {
   const core = createCore(papers);
   const questions = texts.map((text): BenchQuestion => {
     const query = core.parse(text, { today: TODAY });
-    const topic =
-      query.intent === 'help' || query.intent === 'refuse' ? undefined : query.filters.topic;
+    const topic = isSearchQuery(query) ? query.filters.topic : undefined;
     return { kind: 'topic', text, ...(topic ? { topic } : {}) };
   });
   return { papers, questions };
@@ -145,12 +147,24 @@ function measure(size: number): SizeResult {
 }
 
 const results = sizes.map(measure);
+log('— charts');
+const charts = await chartSamples();
+const chartResults = {
+  firstMs: round(charts.firstMs, 0),
+  sizes: charts.samples.map((sample) => ({
+    bars: sample.bars,
+    renderP50Ms: round(percentile(sample.renderMs, 50), 1),
+    renderP99Ms: round(percentile(sample.renderMs, 99), 1),
+    callerP99Ms: round(percentile(sample.callerMs, 99), 2),
+    renders: sample.renderMs.length,
+  })),
+};
 const machine = {
   node: process.version,
   cpu: `${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}`,
 };
 if (values.json) {
-  process.stdout.write(`${JSON.stringify({ ...machine, sizes: results })}\n`);
+  process.stdout.write(`${JSON.stringify({ ...machine, sizes: results, charts: chartResults })}\n`);
 } else {
   const header = [
     'papers',
@@ -174,12 +188,22 @@ if (values.json) {
     `${r.searchP99Ms} ms`,
     String(r.ratio),
   ]);
-  const widths = header.map((h, i) =>
-    Math.max(h.length, ...rows.map((row) => (row[i] as string).length)),
-  );
-  const line = (cells: string[]) =>
-    cells.map((cell, i) => cell.padStart(widths[i] as number)).join('  ');
+  const chartHeader = ['chart bars', 'render p50', 'render p99', 'caller p99'];
+  const chartRows = chartResults.sizes.map((r) => [
+    String(r.bars),
+    `${r.renderP50Ms} ms`,
+    `${r.renderP99Ms} ms`,
+    `${r.callerP99Ms} ms`,
+  ]);
+  const table = (head: string[], body: string[][]) => {
+    const widths = head.map((h, i) =>
+      Math.max(h.length, ...body.map((row) => (row[i] as string).length)),
+    );
+    const line = (cells: string[]) =>
+      cells.map((cell, i) => cell.padStart(widths[i] as number)).join('  ');
+    return [head, ...body].map(line).join('\n');
+  };
   process.stdout.write(
-    `pubbot bench — node ${machine.node}, ${machine.cpu}\n${line(header)}\n${rows.map(line).join('\n')}\n`,
+    `pubbot bench — node ${machine.node}, ${machine.cpu}\n${table(header, rows)}\n\n${table(chartHeader, chartRows)}\nfirst chart, worker start included: ${chartResults.firstMs} ms\n`,
   );
 }

@@ -65,6 +65,18 @@ describe('command-line tools, run as real processes', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /u);
   });
 
+  it.each([
+    ['src/main.ts', /^usage: npm start\n/u],
+    ['src/cli/ask.ts', /^usage: npm run ask -- /u],
+    ['src/cli/corpus.ts', /^usage: npm run corpus -- /u],
+    ['src/cli/announce.ts', /^usage: npm run announce -- --once/u],
+    ['src/cli/eval.ts', /^usage: npm run eval -- /u],
+  ])('GIVEN `%s --help` THEN its usage on stdout and exit code 0', async (script, usage) => {
+    const result = await runScript(script, ['--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(usage);
+  });
+
   it('GIVEN `corpus --json` THEN every paper with its abstract', async () => {
     const result = await runScript('src/cli/corpus.ts', ['--json']);
     const papers = JSON.parse(result.stdout);

@@ -1,3 +1,4 @@
+import type { Paper } from '../../src/corpus/paper.js';
 import type { World } from './world.js';
 
 /** What a person sees of one reply, read back from the platform's own payload. */
@@ -30,8 +31,8 @@ export interface Driver {
   stop(): Promise<void>;
   /** A new question, outside any earlier conversation. */
   ask(text: string): Promise<Seen>;
-  /** One paper, picked by id where the platform can pick (Discord autocomplete), by title otherwise. */
-  paper(paper: { id: string; title: string }, view: 'detail' | 'cite'): Promise<Seen>;
+  /** One paper, picked by id where the platform can pick (Discord autocomplete), by name otherwise. */
+  paper(paper: Paper, view: 'detail' | 'cite'): Promise<Seen>;
   /** The next page of a reply. */
   next(after: Seen): Promise<Seen>;
   /** A follow-up to a reply, in its conversation. */
@@ -42,4 +43,9 @@ export interface Driver {
   violations(seen: Seen): string[];
   /** Anything in a payload that could ping, broadcast, or fake a link or a control sequence. */
   hazards(seen: Seen): string[];
+}
+
+/** How a person would name a paper in words: the method it introduces, else its title. */
+export function nameOf(paper: Paper): string {
+  return paper.aliases[0] ?? paper.title;
 }

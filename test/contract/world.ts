@@ -12,7 +12,7 @@ import { LISTING_TEXT, METADATA_TEXT, TODAY } from '../support/corpus.js';
 import { memoryLogger } from '../support/memory-logger.js';
 
 /** Corpus text written to break renderers: mention and broadcast syntax, markdown, fake links. */
-export const HOSTILE_PAPER = {
+const HOSTILE_PAPER = {
   title: 'Hijack @everyone <!channel> <@&123456789012345678> **now** [click](https://evil.example)',
   authors: ['Mallory <@999999999999999999>', 'Eve @here', 'Trent <!here>'],
   published: '2026-02-01',
@@ -23,12 +23,12 @@ export const HOSTILE_PAPER = {
 };
 
 /** A paper far larger than any message: a long title, forty authors, a huge abstract. */
-export const HUGE_PAPER = {
-  title: `Lorem Study ${'about very many long things '.repeat(10)}`.trim(),
+const HUGE_PAPER = {
+  title: `Loremzilla: A Study ${'about very many long things '.repeat(10)}`.trim(),
   authors: Array.from({ length: 40 }, (_, i) => `Author${i} Lorem`),
   published: '2026-03-01',
   category: 'cs.LG',
-  abstract: 'Lorem ipsum dolor sit amet. '.repeat(1500),
+  abstract: `We introduce Loremzilla, a method. ${'Lorem ipsum dolor sit amet. '.repeat(1500)}`,
   url: 'https://example.org/lorem',
 };
 

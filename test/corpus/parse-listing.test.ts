@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCorpus } from '../../src/corpus/load-corpus.js';
 import { listingLines, parseListing } from '../../src/corpus/parse-listing.js';
-import { bundled, LISTING_TEXT } from '../support/corpus.js';
+import { LISTING_TEXT } from '../support/corpus.js';
 
 /** [title, authors, authorsTruncated, published, category, hasCode] in listing order. */
 const EXPECTED: Array<[string, string[], boolean, string, string, boolean]> = [

@@ -35,6 +35,8 @@ const HOSTILE: Array<[string, string]> = [
   ['very long word', 'x'.repeat(499)],
   ['many short words', 'a b c d e f g h i j k l m n o p q r s t u v w x y z '.repeat(9)],
   ['numbers', '2019 2020 2021 1900 2100 9999 0 -1 1e9 NaN Infinity'],
+  ['unknown paper id', 'cite id:x'],
+  ['unknown paper id in a title', 'what is id:no-such-paper-at-all'],
 ];
 
 function checkRendered(question: string): void {
@@ -136,6 +138,7 @@ describe('hostile text never reaches the store', () => {
       'known_papers',
       'learned_papers',
       'subscriptions',
+      'synced_facts',
     ]);
     expect(
       (raw.prepare('SELECT COUNT(*) AS n FROM subscriptions').get() as { n: number }).n,

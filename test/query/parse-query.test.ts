@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Query, SearchQuery } from '../../src/query/query.js';
+import { isSearchQuery, type Query, type SearchQuery } from '../../src/query/query.js';
 import { MAX_QUESTION_LENGTH } from '../../src/query/question-text.js';
 import { bundled, TODAY } from '../support/corpus.js';
 
@@ -7,8 +7,7 @@ const parse = (text: string, today = TODAY): Query => bundled().core.parse(text,
 
 function search(text: string, today = TODAY): SearchQuery {
   const query = parse(text, today);
-  if (query.intent === 'help' || query.intent === 'refuse')
-    throw new Error(`"${text}" parsed as ${query.intent}`);
+  if (!isSearchQuery(query)) throw new Error(`"${text}" parsed as ${query.intent}`);
   return query;
 }
 
@@ -128,7 +127,7 @@ describe('parseQuery: shapes, order and filters', () => {
   });
 
   it.each(['', '   ', 'help', '?', 'what can you do'])('GIVEN "%s" THEN help', (text) => {
-    expect(parse(text)).toEqual({ intent: 'help' });
+    expect(parse(text)).toEqual({ intent: 'help', ignored: [] });
   });
 
   it('GIVEN ordering words THEN order and limit follow', () => {

@@ -60,11 +60,17 @@ describe('PaperIndex ranking on the real corpus', () => {
     expect(result.missing.length).toBeGreaterThan(0);
   });
 
-  it('GIVEN a word nothing contains among words that match THEN it is left out only when it is a small part', () => {
-    const result = index.search('adversarial robustness of protein models');
-    expect(result.missing).toEqual(['protein']);
+  it('GIVEN a non-word nothing contains among words that match THEN it is left out only when it is a small part', () => {
+    const result = index.search('adversarial robustness of qxzvt models');
+    expect(result.missing).toEqual(['qxzvt']);
     expect(result.partial).toBe(true);
     expect(result.hits.length).toBeGreaterThan(0);
+  });
+
+  it('GIVEN an English word nothing contains THEN it is a real constraint and nothing matches', () => {
+    const result = index.search('adversarial robustness of protein models');
+    expect(result.missing).toEqual(['protein']);
+    expect(result.hits).toEqual([]);
   });
 
   it('GIVEN three or more words no paper has together THEN papers with most of them, marked partial', () => {

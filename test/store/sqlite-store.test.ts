@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../src/store/migrations.js';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
 
 const tempDb = () => join(mkdtempSync(join(tmpdir(), 'pubbot-store-')), 'nested', 'pubbot.db');
@@ -12,13 +13,13 @@ describe('SqliteStore on a real file', () => {
   it('GIVEN a new path THEN the folder is created, WAL is on and migrations are applied once', () => {
     const path = tempDb();
     const store = new SqliteStore(path);
-    expect(store.version).toBe(2);
+    expect(store.version).toBe(MIGRATIONS.length);
     store.close();
     const raw = new Database(path);
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     raw.close();
     const again = new SqliteStore(path);
-    expect(again.version).toBe(2);
+    expect(again.version).toBe(MIGRATIONS.length);
     again.close();
   });
 
@@ -143,7 +144,7 @@ describe('SqliteStore on a real file', () => {
   it('GIVEN a subscription with its typed query THEN the query comes back typed; a stale one is dropped', () => {
     const path = tempDb();
     const store = new SqliteStore(path);
-    const parsedQuery = { intent: 'help' } as const;
+    const parsedQuery = { intent: 'help' as const, ignored: [] };
     store.saveSubscription({
       channel: 'shell:a',
       query: 'help',
@@ -159,6 +160,37 @@ describe('SqliteStore on a real file', () => {
     raw.close();
     const reopened = new SqliteStore(path);
     expect(reopened.subscriptions()[0]?.parsedQuery).toBeUndefined();
+    reopened.close();
+  });
+
+  it('GIVEN synced facts THEN a re-sync of a source replaces what it said, other sources keep theirs, and all of it survives a restart', () => {
+    const path = tempDb();
+    const store = new SqliteStore(path);
+    const feedPaper = {
+      title: 'A Feed Paper',
+      authors: ['Ana Ruiz'],
+      authorsTruncated: false,
+      published: '2026-01-01',
+      categoryCode: 'cs.LG',
+      abstract: 'x',
+      source: 'arxiv:2601.00001',
+    };
+    store.saveLearnedFacts([feedPaper], AT);
+    const mora = { title: 'MORA', venue: 'NeurIPS 2022', source: 'sync:dblp' };
+    const flareon = { title: 'Flareon', venue: 'ICLR 2023', source: 'sync:dblp' };
+    const ids = { title: 'Flareon', arxivId: '2212.09979', source: 'sync:arxiv' };
+    store.replaceSyncedFacts(
+      [
+        { source: 'dblp', facts: [mora, flareon] },
+        { source: 'arxiv', facts: [ids] },
+      ],
+      AT,
+    );
+    const later = { ...mora, venue: 'NeurIPS 2023' };
+    store.replaceSyncedFacts([{ source: 'dblp', facts: [later, later] }], AT);
+    store.close();
+    const reopened = new SqliteStore(path);
+    expect(reopened.learnedFacts()).toEqual([feedPaper, ids, later]);
     reopened.close();
   });
 });

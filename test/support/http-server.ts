@@ -14,9 +14,17 @@ export interface RecordedRequest {
   at: number;
 }
 
-export type Handler = (
-  request: RecordedRequest,
-) => { status: number; body?: unknown; headers?: Record<string, string> } | undefined;
+export interface Answer {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Answer only after this long: a server slower than the client's timeout. */
+  delayMs?: number;
+  /** Send only this many bytes of the body (with the full Content-Length), then drop the connection. */
+  cutAfter?: number;
+}
+
+export type Handler = (request: RecordedRequest) => Answer | undefined;
 
 /**
  * A small HTTP server that records every request and answers through a
@@ -104,13 +112,18 @@ export class RecordingServer {
         : typeof answer.body === 'string'
           ? answer.body
           : JSON.stringify(answer.body);
+    if (answer.delayMs !== undefined) await untilClosedOr(res, answer.delayMs);
+    if (res.destroyed || res.socket?.destroyed) return;
+    const bytes = Buffer.from(body);
     res.writeHead(answer.status, {
       ...(answer.body !== undefined && typeof answer.body !== 'string'
         ? { 'content-type': 'application/json' }
         : {}),
+      ...(answer.cutAfter === undefined ? {} : { 'content-length': String(bytes.length) }),
       ...answer.headers,
     });
-    res.end(body);
+    if (answer.cutAfter === undefined) res.end(bytes);
+    else res.write(bytes.subarray(0, answer.cutAfter), () => res.destroy());
     for (const waiter of [...this.#waiters]) {
       if (waiter.match(request)) {
         this.#waiters.splice(this.#waiters.indexOf(waiter), 1);
@@ -118,6 +131,17 @@ export class RecordingServer {
       }
     }
   }
+}
+
+/** Waits `ms`, or less if the client hangs up first (it timed out). */
+function untilClosedOr(res: ServerResponse, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    res.once('close', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }
 
 function parseBody(raw: string, contentType: string | undefined): unknown {

@@ -1,6 +1,6 @@
 import { PassThrough, Writable } from 'node:stream';
 import { ShellPlatform } from '../../../adapters/shell/shell-platform.js';
-import type { Driver, Seen } from '../driver.js';
+import { type Driver, nameOf, type Seen } from '../driver.js';
 import type { World } from '../world.js';
 
 /** One run of the shell: its input, and each reply as it is written. */
@@ -77,7 +77,7 @@ export function shellDriver(): Driver {
     },
     ask: async (text) => say(await open(), text),
     paper: async (paper, view) =>
-      say(await open(), view === 'detail' ? `what is ${paper.title}` : `cite ${paper.title}`),
+      say(await open(), view === 'detail' ? `what is ${nameOf(paper)}` : `cite ${nameOf(paper)}`),
     next: (after) => say(after.handle as Session, 'more'),
     followUp: (after, text) => say(after.handle as Session, text),
     subscribe: async (query, asManager) =>

@@ -8,7 +8,7 @@ import {
   SIGNING_SECRET,
 } from '../../support/fake-slack.js';
 import type { RecordedRequest } from '../../support/http-server.js';
-import type { Driver, Seen } from '../driver.js';
+import { type Driver, nameOf, type Seen } from '../driver.js';
 import type { World } from '../world.js';
 
 const CHANNEL = 'CCONTRACT';
@@ -111,7 +111,7 @@ export function slackDriver(): Driver {
     },
     ask: (text) => mention(text),
     paper: (paper, view) =>
-      mention(view === 'detail' ? `what is ${paper.title}` : `cite ${paper.title}`),
+      mention(view === 'detail' ? `what is ${nameOf(paper)}` : `cite ${nameOf(paper)}`),
     async next(after) {
       const { thread, next } = after.handle as { thread: string; next?: string };
       if (!next) throw new Error('no Show more button on this reply');

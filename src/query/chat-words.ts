@@ -1,0 +1,50 @@
+/**
+ * What people type around a question in chat: greetings, thanks, praise,
+ * politeness, acknowledgements, the bot's name and chat shorthand. None of it
+ * is ever a topic; a message made only of it is small talk.
+ */
+const SMALL_TALK = {
+  greeting: `hi hii hiii hiya hey heya heyy hello hallo helo yo sup howdy greetings morning evening
+    afternoon gm`,
+  thanks: `thanks thank thx thnx thanx tnx ty tysm tyvm cheers ta appreciate appreciated grateful`,
+  praise: `good great nice awesome cool perfect amazing brilliant excellent love neat sweet wow
+    lol lmao rofl haha hahaha hehe xd`,
+  ack: `ok okay k kk alright sure yes yeah yep yup hmm hm um uh oh ah well btw also anyway actually
+    just really basically quick quickly`,
+  polite: `please pls plz plez pleaseee kindly`,
+  address: `bot pubbot buddy mate folks guys everyone dude friend`,
+};
+
+/** Chat shorthand and the everyday word it stands for. */
+export const SHORTHAND: Readonly<Record<string, string>> = {
+  u: 'you',
+  ur: 'your',
+  r: 'are',
+  abt: 'about',
+  w: 'with',
+  wo: 'without',
+  bc: 'because',
+  cuz: 'because',
+  smth: 'something',
+  sth: 'something',
+  gimme: 'give me',
+  lemme: 'let me',
+  wanna: 'want to',
+  pls: 'please',
+  plz: 'please',
+  thx: 'thanks',
+  ty: 'thanks',
+  tho: 'though',
+  rn: 'right now',
+  yr: 'year',
+  yrs: 'years',
+};
+
+const words = (text: string) => text.split(/\s+/u).filter(Boolean);
+
+const SMALL_TALK_WORDS: ReadonlySet<string> = new Set(Object.values(SMALL_TALK).flatMap(words));
+
+/** A greeting, thanks, praise or other small-talk word ("hey", "thx", "good", "bot"). */
+export function isSmallTalk(word: string): boolean {
+  return SMALL_TALK_WORDS.has(word.toLowerCase());
+}

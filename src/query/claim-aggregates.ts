@@ -1,0 +1,64 @@
+import type { GroupBy } from './query.js';
+import type { TextSpans } from './text-spans.js';
+
+const UNIT: ReadonlyArray<readonly [GroupBy, string]> = [
+  ['year', 'years?|yrs?|annum'],
+  ['category', String.raw`categor(?:y|ies)|arxiv\s+categor(?:y|ies)|subjects?|areas?|fields?`],
+  ['venue', 'venues?|conferences?|journals?'],
+  ['author', 'authors?|people|persons?|researchers?|members?'],
+];
+
+/**
+ * "per year", "each year", "by category", "breakdown by venue", "over time",
+ * "yearly": papers counted per group. Runs before people are read, so the
+ * "by" of "by category" is never taken for "by <author>".
+ */
+export function claimGroupBy(spans: TextSpans): GroupBy | undefined {
+  for (const [groupBy, unit] of UNIT) {
+    const pattern = new RegExp(
+      String.raw`\b(?:(?:a\s+)?(?:break\s*down|breakdown|split|distribution|histogram|count|counts|number\s+of\s+papers)\s+)?(?:per|each|every|by|across|over|for\s+each|for\s+every|grouped\s+by|split\s+by|broken\s+down\s+by|of|in${groupBy === 'year' ? '|a' : ''})\s+(?:the\s+)?(?:${unit})\b`,
+      'iu',
+    );
+    const plain = new RegExp(String.raw`\b(?:${unit})\s+by\s+(?:${unit})\b`, 'iu');
+    // "of"/"in" + unit only count after a breakdown word ("distribution of categories"), never alone ("in the field").
+    const matched = spans.claim(pattern, (m) =>
+      /^(?:of|in)\b/iu.test(m[0].trim()) ? undefined : true,
+    );
+    if (matched.length > 0 || spans.take(plain)) {
+      // "breakdown of Yiren Zhao's papers by category": the breakdown word stood apart from its unit.
+      spans.take(/\b(?:break\s*down|breakdown|distribution|histogram|tally)(?:\s+of)?\b/iu);
+      return groupBy;
+    }
+  }
+  if (
+    spans.take(
+      /\b(?:over\s+time|over\s+the\s+years|yearly|annual(?:ly)?|per-year|year-by-year)\b/iu,
+    )
+  )
+    return 'year';
+  if (spans.take(/\b(?:break\s*down|breakdown)\b/iu)) return 'category';
+  return undefined;
+}
+
+/**
+ * "who published the most", "most prolific author", "top authors", "who has
+ * the most first-author papers": people ranked by papers in scope, by first
+ * (or last) authorships when the phrase says so. Claims the words.
+ */
+export function claimRanking(spans: TextSpans): { position?: 'first' | 'last' } | undefined {
+  const found = spans.claim(RANKING, (m) => m[0]);
+  if (found.length === 0) return undefined;
+  const said = found.join(' ');
+  if (/\b(?:first|lead|leading|main)[- ]?author/iu.test(said)) return { position: 'first' };
+  if (/\b(?:last|senior)[- ]?author/iu.test(said)) return { position: 'last' };
+  return {};
+}
+
+const RANKING = new RegExp(
+  [
+    String.raw`\bwho\s+(?:has\s+|have\s+|had\s+)?(?:published|written|wrote|authored|co-?authored|has|had|have|is\s+on|appears?\s+on|leads?|led|is\s+first\s+author\s+on)\s+(?:the\s+)?most\b`,
+    String.raw`\b(?:the\s+)?(?:most\s+(?:prolific|productive|published|active|frequent)|top|leading|busiest)\s+(?:\d+\s+)?(?:(?:first|lead|last|senior)[- ]?)?(?:authors?|researchers?|people|persons?|writers?|contributors?|members?|publishers?)\b`,
+    String.raw`\bwho\s+(?:is|was|are)\s+(?:the\s+)?(?:most\s+prolific|top\s+(?:author|researcher))\b`,
+  ].join('|'),
+  'iu',
+);

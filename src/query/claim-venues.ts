@@ -1,0 +1,86 @@
+import { parseVenue } from '../corpus/venue.js';
+import { isEnglishWord } from '../text/english-words.js';
+import { escapeRegExp } from '../text/escape-regexp.js';
+import { KNOWN_VENUES } from './known-venues.js';
+import type { VenueFilter } from './query.js';
+import type { TextSpans } from './text-spans.js';
+
+/** Words that say a venue follows ("at NeurIPS", "accepted to ICLR"). */
+const CUE = String.raw`(?:at|in|to|for|from|@|appeared\s+(?:at|in)|accepted\s+(?:at|to|by)|went\s+to|published\s+(?:at|in))`;
+/** Cues strong enough to make "DATE" or "FPGA" a venue: "in" or "for" could precede a topic. */
+const STRONG_CUE = /^(?:at|@|appeared|accepted|went|published)\b/iu;
+
+/**
+ * Venue names the corpus uses plus well-known ones, with their other names
+ * ("NIPS" → NeurIPS). A name that is also an everyday or a field word ("DATE",
+ * "FPGA", "MICRO") counts only with a cue or a year beside it.
+ */
+export class VenueNames {
+  readonly #canonical = new Map<string, string>();
+  readonly #pattern: RegExp | undefined;
+  readonly #isTopicWord: (word: string) => boolean;
+
+  constructor(corpusVenues: Iterable<string>, isTopicWord: (word: string) => boolean) {
+    this.#isTopicWord = isTopicWord;
+    for (const [name, ...aliases] of KNOWN_VENUES) {
+      for (const alias of [name, ...aliases]) this.#canonical.set(alias.toLowerCase(), name);
+    }
+    for (const venue of corpusVenues) {
+      const { name } = parseVenue(venue);
+      if (!this.#canonical.has(name.toLowerCase())) this.#canonical.set(name.toLowerCase(), name);
+    }
+    const names = [...this.#canonical.keys()].sort((a, b) => b.length - a.length);
+    this.#pattern =
+      names.length === 0
+        ? undefined
+        : new RegExp(
+            String.raw`(?:\b(${CUE})\s+)?(?<![\p{L}\p{N}])(${names.map((n) => escapeRegExp(n).replace(/\\ /gu, '\\s+')).join('|')})(?![\p{L}\p{N}])(?:\s*(?:'|’)?((?:19|20)?\d\d)(?!\d))?`,
+            'giu',
+          );
+  }
+
+  /** The name as the corpus or the venue list writes it. */
+  canonical(asked: string): string | undefined {
+    return this.#canonical.get(asked.toLowerCase().replace(/\s+/gu, ' '));
+  }
+
+  get pattern(): RegExp | undefined {
+    return this.#pattern;
+  }
+
+  /** True when a bare mention could as well be a word ("date", "FPGA accelerators"). */
+  ambiguous(asked: string): boolean {
+    return asked.split(/\s+/u).some((word) => isEnglishWord(word) || this.#isTopicWord(word));
+  }
+}
+
+/** "at any venue", "peer-reviewed" → true; "preprints only", "unpublished", "not at any venue" → false. */
+const PUBLISHED =
+  /\b(?:published|appeared|accepted)\s+(?:at|in)\s+(?:a|any|some)\s+(?:venue|conference|journal)s?\b|\bpeer[- ]reviewed\b|\b(?:at|in)\s+(?:a|any)\s+(?:venue|conference|journal)\b/iu;
+const PREPRINT =
+  /\b(?:preprints?\s+only|only\s+preprints?|(?:just|only)\s+(?:on\s+)?arxiv|arxiv[- ]only|unpublished|not\s+(?:yet\s+)?published|(?:haven'?t|hasn'?t|have\s+not|has\s+not|never|not)\s+(?:been\s+)?(?:published|accepted|appeared)(?:\s+(?:at|in)\s+(?:a|any)\s+(?:venue|conference|journal)s?)?|(?:at|in)\s+no\s+venue|without\s+(?:a\s+)?venue)\b/iu;
+
+/** Whether the question asks for published papers or for preprints only; claims the words. */
+export function claimPublished(spans: TextSpans): boolean | undefined {
+  if (spans.take(PREPRINT)) return false;
+  if (spans.take(/\bpreprints?\b(?=.*\bonly\b)/iu)) return false;
+  return spans.take(PUBLISHED) ? true : undefined;
+}
+
+/**
+ * Venues the question names, with an edition year when one follows the name
+ * ("NeurIPS 2022", "neurips '25"): that year is the venue's, not a date filter
+ * (a paper dated October 2018 appeared at ICLR 2019).
+ */
+export function claimVenues(spans: TextSpans, venues: VenueNames): VenueFilter[] {
+  const pattern = venues.pattern;
+  if (!pattern) return [];
+  return spans.claim(pattern, (m) => {
+    const [, cue, asked, year] = m as unknown as [string, string | undefined, string, string?];
+    const name = venues.canonical(asked);
+    if (!name) return undefined;
+    if (!year && !(cue && STRONG_CUE.test(cue)) && venues.ambiguous(asked)) return undefined;
+    const edition = year ? Number(year.length === 2 ? `20${year}` : year) : undefined;
+    return edition ? { name, year: edition } : { name };
+  });
+}

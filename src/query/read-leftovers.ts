@@ -1,0 +1,127 @@
+import { isEnglishWord } from '../text/english-words.js';
+import { NearWords } from '../text/near-words.js';
+import { STOPWORDS } from '../text/stopwords.js';
+import { isSmallTalk, SHORTHAND } from './chat-words.js';
+import { FRAME_WORDS, isFiller } from './filler.js';
+import type { TextSpans } from './text-spans.js';
+
+type Word = ReturnType<TextSpans['words']>[number];
+
+export interface LeftoverContext {
+  /** True when papers use the word. */
+  isTopicWord: (word: string) => boolean;
+  /** The name a paper introduces whose letters, case and punctuation aside, are these ("asym-gqa" → AsymGQA). */
+  aliasFor: (compact: string) => string | undefined;
+}
+
+/** How the words nobody claimed were read. */
+export interface Leftovers {
+  /** Words of the topic, names the papers introduce written the corpus's way. */
+  topic: string[];
+  /** Small talk and chat shorthand set aside ("pls", "thx", "yo"). */
+  ignored: string[];
+  /** Misspelt question words read as what was meant ("papres" → "papers"). */
+  corrected: Array<{ from: string; to: string }>;
+}
+
+/** Question words a typo is repaired into, when the typo is no English word and no paper's word. */
+const QUESTION_VOCABULARY = new NearWords<string>();
+for (const word of [...FRAME_WORDS, ...STOPWORDS]) {
+  if (word.length >= 3) QUESTION_VOCABULARY.add(word, word);
+}
+
+const compact = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/**
+ * Reads the words no recogniser claimed. A run of words that spells a name a
+ * paper introduces ("flash searcher", "h meta nas") becomes that name; small
+ * talk and shorthand are ignored and reported; question framing is dropped; a
+ * word that is neither English nor a paper's word but is one edit from a
+ * question word is that word mistyped; everything else is the topic.
+ */
+export function readLeftovers(spans: TextSpans, context: LeftoverContext): Leftovers {
+  const words = spans.words();
+  const result: Leftovers = { topic: [], ignored: [], corrected: [] };
+  const read: Array<{ word: Word; kind: Kind; text: string }> = [];
+  for (let i = 0; i < words.length; ) {
+    const alias = longestAlias(words, i, spans.text, context);
+    if (alias) {
+      read.push({ word: words[i] as Word, kind: 'topic', text: alias.name });
+      i += alias.length;
+      continue;
+    }
+    const word = words[i] as Word;
+    read.push({ word, ...classify(word, context, result) });
+    i++;
+  }
+  // A framing word inside a run of topic words is part of the topic ("group attention").
+  const adjacent = (a: Word, b: Word) => /^[\s-]*$/u.test(spans.text.slice(a.end, b.start));
+  read.forEach((entry, i) => {
+    if (entry.kind !== 'frame' || !context.isTopicWord(entry.text)) return;
+    const before = read[i - 1];
+    const after = read[i + 1];
+    const joins = (other: typeof before, first: Word, second: Word) =>
+      other?.kind === 'topic' && adjacent(first, second);
+    if (
+      joins(before, before?.word as Word, entry.word) ||
+      joins(after, entry.word, after?.word as Word)
+    )
+      entry.kind = 'topic';
+  });
+  result.topic = read.filter((entry) => entry.kind === 'topic').map((entry) => entry.text);
+  return result;
+}
+
+type Kind = 'topic' | 'frame' | 'other';
+
+/** Up to four adjacent words whose letters spell an introduced name, longest first. */
+function longestAlias(
+  words: readonly Word[],
+  at: number,
+  text: string,
+  context: LeftoverContext,
+): { name: string; length: number } | undefined {
+  for (let n = Math.min(4, words.length - at); n >= 1; n--) {
+    const run = words.slice(at, at + n);
+    const adjacent = run.every(
+      (w, k) => k === 0 || /^[\s-]*$/u.test(text.slice((run[k - 1] as Word).end, w.start)),
+    );
+    if (!adjacent) continue;
+    const name = context.aliasFor(compact(run.map((w) => w.word).join('')));
+    if (name) return { name, length: n };
+  }
+  return undefined;
+}
+
+/** Words that only ever frame a question, whatever stands beside them. */
+const ALWAYS_FRAME = new Set(
+  `paper papers publication publications article articles preprint preprints pub pubs work works
+  stuff thing things anything something everything ones one entries`.split(/\s+/u),
+);
+
+function classify(
+  word: Word,
+  context: LeftoverContext,
+  result: Leftovers,
+): { kind: Kind; text: string } {
+  const text = word.word.replace(/['’]s$/u, '');
+  const lower = text.toLowerCase();
+  if (SHORTHAND[lower] !== undefined || isSmallTalk(lower)) {
+    result.ignored.push(word.word);
+    return { kind: 'other', text };
+  }
+  if (STOPWORDS.has(lower) || ALWAYS_FRAME.has(lower)) return { kind: 'other', text };
+  if (isFiller(lower)) return { kind: 'frame', text };
+  if (!isEnglishWord(lower) && !context.isTopicWord(lower) && lower.length >= 3) {
+    // Typos seldom touch the first letter; holding it keeps jargon ("ViTs") from becoming "its".
+    const budget = lower.length <= 4 ? 1 : 2;
+    const [meant] = QUESTION_VOCABULARY.near(lower, budget)
+      .filter(({ value }) => value[0] === lower[0] && value.length >= 4)
+      .sort((a, b) => a.distance - b.distance);
+    if (meant) {
+      result.corrected.push({ from: word.word, to: meant.value });
+      return { kind: 'other', text };
+    }
+  }
+  return { kind: 'topic', text };
+}

@@ -1,0 +1,41 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, loadEnvFile } from '../../src/config.js';
+
+describe('configuration mistakes are named, never ignored', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pubbot-config-'));
+  const file = join(dir, 'listing.txt');
+  writeFileSync(file, '');
+
+  it.each([
+    [{ CORPUS_DIR: file }, /^CORPUS_DIR: must be a folder/u],
+    [{ CORPUS_DIR: join(dir, 'missing') }, /^CORPUS_DIR: must be a folder/u],
+    [{ SLACK_APP_TOKEN: 'xapp-1-abc' }, /^SLACK_APP_TOKEN: set, but SLACK_BOT_TOKEN is not/u],
+    [
+      { SLACK_SIGNING_SECRET: '0123456789abcdef' },
+      /^SLACK_SIGNING_SECRET: set, but SLACK_BOT_TOKEN/u,
+    ],
+    [{ HTTP_HOST: 'not a host!' }, /^HTTP_HOST: /u],
+    [{ METRICS_TOKEN: 'short' }, /^METRICS_TOKEN: must be at least 16/u],
+  ])('GIVEN %o THEN one message naming the setting', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('GIVEN an ENV_FILE that does not exist THEN it is named; an absent .env is fine', () => {
+    expect(() => loadEnvFile({ ENV_FILE: join(dir, 'nope.env') })).toThrow(
+      /^ENV_FILE: no file at /u,
+    );
+    expect(() => loadEnvFile({ ENV_FILE: '' })).not.toThrow();
+  });
+
+  it('GIVEN nothing set THEN the HTTP server listens on loopback, /metrics open', () => {
+    expect(loadConfig({}).http).toEqual({ host: '127.0.0.1' });
+    expect(loadConfig({ HTTP_HOST: '0.0.0.0', METRICS_TOKEN: 'x'.repeat(16) }).http).toEqual({
+      host: '0.0.0.0',
+      metricsToken: 'x'.repeat(16),
+    });
+  });
+});

@@ -1,0 +1,293 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { bundled, numbersOf, TODAY } from '../support/corpus.js';
+
+const ask = (text: string) => bundled().core.ask(text, { today: TODAY, limit: 1000 });
+const numbers = (text: string) => numbersOf(ask(text).papers).sort((a, b) => a - b);
+
+describe('1. chat filler, markup and form words never narrow an answer', () => {
+  const questions = [
+    'papers by Kejiang Ye',
+    'cs.CR papers',
+    'papers from Q3 2025',
+    'latest on backdoors',
+    'NeurIPS papers',
+    'federated learning',
+  ];
+  const before = [
+    '',
+    '<@U0ABC123> ',
+    '<@123456789012345678> ',
+    '<@!123456789012345678> ',
+    '@pubbot ',
+    'hey bot, ',
+    'yo ',
+    'hi! ',
+    'ok cool, and ',
+    'thx! also ',
+    'could u show me ',
+  ];
+  const after = ['', ' pls', ' thx', ' 🙏', ' :)', ' please!', ' thanks!!', ' ty', ' 👍👍'];
+
+  it('GIVEN any mix of chat noise around a question THEN the same papers', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...questions),
+        fc.constantFrom(...before),
+        fc.constantFrom(...after),
+        (question, prefix, suffix) => {
+          expect(numbers(`${prefix}${question}${suffix}`)).toEqual(numbers(question));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('GIVEN filler THEN the answer says which words it ignored', () => {
+    const answer = ask('<@U0ABC123> papers by Kejiang Ye pls 🙏');
+    expect(answer.ignored).toEqual(['pls']);
+    expect(answer.text).toContain('Ignored: pls');
+    expect(answer.text).not.toContain('<@U0ABC123>');
+  });
+
+  it('GIVEN a first name with a possessive THEN it is the person', () => {
+    expect(numbers("Ilia's papers")).toEqual([18, 22, 24]);
+    expect(numbers("Dongping's work")).toEqual([9, 12, 15]);
+  });
+
+  it('GIVEN words about what to show THEN they change the layout, not the papers', () => {
+    const link = ask('APBench arxiv link');
+    expect(link).toMatchObject({ shape: 'detail', show: ['link'] });
+    expect(numbersOf(link.papers)).toEqual([3]);
+    expect(ask('pdf of MORA please').show).toEqual(['pdf']);
+    expect(ask('who built UEraser?')).toMatchObject({ shape: 'detail', show: ['authors'] });
+    expect(ask('when did Tomato come out')).toMatchObject({ shape: 'detail', show: ['date'] });
+    expect(ask('is there code for LAFEAT')).toMatchObject({ shape: 'detail', show: ['code'] });
+    expect(ask('where was FLIP published?').show).toEqual(['venue']);
+    expect(numbers('links to papers by Juanjuan Zhao')).toEqual([1, 3]);
+  });
+
+  it('GIVEN "with", "and … together", "both" between people THEN papers having all of them', () => {
+    expect(numbers('Xitong Gao with Juanjuan Zhao')).toEqual([1, 3]);
+    expect(numbers('Tianrui Qin and Kejiang Ye together')).toEqual([1, 3, 4]);
+    expect(numbers('any papers with both Robert Mullins and Ilia Shumailov?')).toEqual([18, 24]);
+    expect(numbers('did Xuan Wang and Siyuan Liang write anything together')).toEqual([12, 16]);
+  });
+
+  it('GIVEN a word the corpus does not cover THEN the topic is empty, with the reason', () => {
+    const answer = ask('papers about sourdough pls');
+    expect(answer.papers).toEqual([]);
+    expect(answer.notes).toContain('No paper in the corpus mentions “sourdough”.');
+  });
+});
+
+describe('2. aggregates', () => {
+  const groups = (text: string) =>
+    Object.fromEntries((ask(text).groups ?? []).map((g) => [g.key, g.count]));
+
+  it('GIVEN "per year" THEN papers counted per year, in time order, and combinable with filters', () => {
+    const answer = ask('number of papers per year');
+    expect(answer.shape).toBe('groups');
+    expect(answer.groups?.map((g) => g.key)).toEqual([
+      '2018',
+      '2019',
+      '2020',
+      '2021',
+      '2022',
+      '2023',
+      '2024',
+      '2025',
+    ]);
+    expect(groups('papers by Xitong Gao per year since 2024')).toEqual({ 2024: 4, 2025: 6 });
+  });
+
+  it('GIVEN per category, per venue or per author THEN keys are codes, venues or display names', () => {
+    expect(groups('breakdown of Yiren Zhao papers by category')).toEqual({
+      'cs.LG': 8,
+      'cs.CL': 2,
+      'cs.CV': 1,
+      'cs.CR': 1,
+      'eess.SP': 1,
+    });
+    expect(groups('papers per venue')).toMatchObject({ 'NeurIPS 2022': 2, 'ICLR 2019': 1 });
+    expect(ask('papers per venue').notes).toContain(
+      '14 papers not published at a venue (preprints) are not shown.',
+    );
+    expect(groups('cs.CR papers per author')).toMatchObject({ 'Tianrui Qin': 1, 'Xuan Wang': 1 });
+  });
+
+  it('GIVEN "who published the most" THEN people ranked by papers in scope', () => {
+    expect(ask('who published the most?').people?.[0]).toMatchObject({
+      name: 'Xitong Gao',
+      papers: 22,
+    });
+    expect(ask('top authors in 2019').people?.[0]).toMatchObject({ name: 'Yiren Zhao', papers: 4 });
+    const backdoors = ask('who has written the most about backdoors').people ?? [];
+    expect(backdoors.filter((p) => p.papers === 2).map((p) => p.name)).toEqual([
+      'Siyuan Liang',
+      'Xitong Gao',
+      'Xuan Wang',
+    ]);
+  });
+
+  it('GIVEN "most frequent collaborator of X" THEN co-authors, most shared first', () => {
+    const answer = ask('most frequent collaborator of Robert Mullins');
+    expect(answer.shape).toBe('coauthors');
+    expect(answer.people?.slice(0, 2).map((p) => p.name)).toEqual(['Xitong Gao', 'Yiren Zhao']);
+  });
+
+  it('GIVEN "how many in total" THEN a count of everything', () => {
+    expect(ask('how many papers in total')).toMatchObject({ shape: 'count', count: 25 });
+  });
+});
+
+describe('3. author position', () => {
+  it('GIVEN first-author wordings THEN only papers the person leads', () => {
+    expect(numbers('first-author papers by Tianrui Qin')).toEqual([1, 3, 4, 14]);
+    expect(numbers('papers led by Yunrui Yu')).toEqual([2, 19]);
+    expect(numbers('Xitong Gao as first author')).toEqual([25]);
+  });
+
+  it('GIVEN last author THEN only full author lists count, and the answer says so', () => {
+    const answer = ask('papers with Yiren Zhao as last author');
+    expect(numbersOf(answer.papers).sort((a, b) => a - b)).toEqual([10, 17]);
+    expect(answer.notes.join(' ')).toMatch(/last author of 3 papers is unknown/u);
+  });
+
+  it('GIVEN "most prolific first author" THEN a ranking by first authorships', () => {
+    const answer = ask('most prolific first author');
+    expect(answer.shape).toBe('ranking');
+    expect(answer.people?.[0]).toMatchObject({ name: 'Yiren Zhao', papers: 6 });
+  });
+});
+
+describe('4. date phrases', () => {
+  const range = (text: string) => {
+    const query = bundled().core.parse(text, { today: TODAY });
+    return 'filters' in query ? query.filters.dates : undefined;
+  };
+
+  it.each([
+    ['2021 or earlier', undefined, '2021-12-31'],
+    ['2024 and later', '2024-01-01', undefined],
+    ['from 2023 onwards', '2023-01-01', undefined],
+    ['H2 2024', '2024-07-01', '2024-12-31'],
+    ['first half of 2023', '2023-01-01', '2023-06-30'],
+    ['late 2022', '2022-09-01', '2022-12-31'],
+    ['on 18 December 2024', '2024-12-18', '2024-12-18'],
+    ['June 17, 2025', '2025-06-17', '2025-06-17'],
+    ['2022-12-20', '2022-12-20', '2022-12-20'],
+    ["sept '22", '2022-09-01', '2022-09-30'],
+    ['the year before last', '2024-01-01', '2024-12-31'],
+    ['in the past 6 months', '2026-05-25', TODAY],
+  ])('GIVEN "%s" THEN %s … %s', (text, from, to) => {
+    expect(range(text)?.from).toBe(from);
+    expect(range(text)?.to).toBe(to);
+  });
+
+  it('GIVEN a season or part of a year THEN the reading is stated', () => {
+    expect(range('summer 2025')?.label).toBe('summer 2025 (read as June–August)');
+    expect(range('late 2024')?.label).toBe('late 2024 (read as September–December)');
+  });
+
+  it('GIVEN a day that does not exist THEN nothing matches and the answer says why', () => {
+    const answer = ask('anything from 30 February 2024?');
+    expect(answer.papers).toEqual([]);
+    expect(answer.understood).toMatch(/no such day/u);
+  });
+
+  it('GIVEN exact days THEN the papers of that day', () => {
+    expect(numbers('papers from 16 June 2025')).toEqual([15, 16]);
+  });
+});
+
+describe('5. topics in lay words, with precision', () => {
+  it.each([
+    ['keeping data on phones while training a shared model, without sharing data', [9, 13]],
+    ['making my pictures unusable for training', [1, 3]],
+    ['hidden triggers in neural networks', [4, 12, 16]],
+    ['detecting defective products in a factory', [8]],
+    ['how do I stop my model overfitting', [5]],
+    ['speeding up models at inference time', [15, 17]],
+  ])('GIVEN "%s" THEN the papers on it come first', (text, expected) => {
+    const top = numbersOf(ask(text).papers).slice(0, expected.length + 2);
+    for (const n of expected) expect(top).toContain(n);
+  });
+
+  it.each([
+    'protein language models',
+    'quantum error correction',
+    'sourdough bread fermentation',
+    'crop yield prediction from satellites',
+    'stock market forecasting',
+    'music generation with diffusion',
+  ])('GIVEN "%s", outside the corpus THEN no papers', (text) => {
+    expect(ask(text).papers).toEqual([]);
+  });
+
+  it('GIVEN an abbreviation a paper defines THEN it finds papers using the long form', () => {
+    expect(numbers('PEFT')).toContain(7);
+    expect(numbers('MHA')).toEqual(numbers('multi-head attention'));
+  });
+});
+
+describe('6. typo repair only into plausible, non-English words', () => {
+  it('GIVEN a misspelt field word THEN it is repaired and said', () => {
+    const answer = ask('federatd learning');
+    expect(numbersOf(answer.papers).sort()).toEqual([13, 9].sort());
+    expect(answer.notes).toContain('Showing results for “federated” (you wrote “federatd”).');
+  });
+
+  it('GIVEN a real English word the papers lack THEN it is never "repaired" into another', () => {
+    expect(ask('clear papers').notes.join(' ')).not.toMatch(/clean/u);
+    expect(ask('speeding').notes.join(' ')).not.toMatch(/seeming/u);
+  });
+
+  it('GIVEN a misspelt question word THEN it is read as meant, not searched', () => {
+    expect(numbers('papres by Ilia Shumailov')).toEqual([18, 22, 24]);
+    expect(numbers('cs.LG papers frm 2021')).toEqual([18, 19]);
+  });
+});
+
+describe('7. greetings, thanks and praise', () => {
+  it.each(['hi', 'hello there 👋', 'thanks!', 'ty', '👍', 'good bot', 'lol', '<@U0ABC123> hey'])(
+    'GIVEN "%s" THEN a short friendly reply with examples, never a list',
+    (text) => {
+      const answer = ask(text);
+      expect(answer.shape).toBe('greeting');
+      expect(answer.papers).toEqual([]);
+      expect(answer.suggestions.length).toBeGreaterThanOrEqual(2);
+      expect(answer.text.split('\n').length).toBeLessThanOrEqual(3);
+    },
+  );
+
+  it('GIVEN thanks THEN it answers in kind', () => {
+    expect(ask('thanks!').headline).toBe('You’re welcome!');
+    expect(ask('hey').headline).toBe('Hi!');
+  });
+});
+
+describe('8. notes and headlines agree with the papers shown', () => {
+  it('GIVEN no papers THEN no note claims some are shown', () => {
+    for (const text of ['sourdough gardening pruning shears', 'protein folding dynamics']) {
+      const answer = ask(text);
+      expect(answer.papers).toEqual([]);
+      expect(answer.notes.join(' ')).not.toMatch(/showing/iu);
+    }
+  });
+
+  it('GIVEN "recent" widened to the newest THEN what was understood no longer claims a window', () => {
+    const answer = ask('recent papers by Yunrui Yu');
+    expect(answer.understood).not.toMatch(/since/u);
+    expect(answer.notes).toContain(
+      'Nothing from the past 2 years; showing the newest matches instead.',
+    );
+  });
+
+  it('GIVEN any answer THEN its headline states the number it shows', () => {
+    for (const text of ['papers in 2024', 'NeurIPS papers', 'cs.CR papers with code']) {
+      const answer = ask(text);
+      expect(answer.headline).toMatch(new RegExp(`^${answer.total} paper`, 'u'));
+    }
+  });
+});
