@@ -8,7 +8,7 @@ import {
 } from 'discord.js';
 import type { PaperDetail } from '../../src/answer/paper-detail.js';
 import { FACT_SEPARATOR, type PaperLine, type Span } from '../../src/answer/paper-line.js';
-import { groupsTable } from '../../src/conversation/groups-table.js';
+import { barLines } from '../../src/chart/text-bars.js';
 import type { Pager, Reply } from '../../src/conversation/reply.js';
 import { refineId } from './custom-ids.js';
 import { codeBlock, escapeDiscord, truncate } from './discord-text.js';
@@ -90,7 +90,7 @@ function description(reply: Reply): string | undefined {
   if (reply.detail?.abstract) parts.push(escapeDiscord(reply.detail.abstract));
   if (reply.papers && reply.papers.length > 0) parts.push(listDescription(reply.papers));
   else if (reply.people) parts.push(reply.people.lines.map(escapeDiscord).join('\n'));
-  if (reply.groups) parts.push(codeBlock(groupsTable(reply.groups), '', L.embedDescription));
+  if (reply.chart) parts.push(codeBlock(barLines(reply.chart).join('\n'), '', L.embedDescription));
   if (reply.code) parts.push(codeBlock(reply.code.text, reply.code.language, L.embedDescription));
   if (reply.text) parts.push(escapeDiscord(reply.text));
   return parts.length > 0 ? parts.join('\n\n') : undefined;
@@ -158,7 +158,7 @@ export function renderReply(reply: Reply): DiscordMessage {
     !reply.detail &&
     !reply.papers?.length &&
     !reply.people &&
-    !reply.groups &&
+    !reply.chart &&
     !reply.code;
   if (onlyText) {
     const text = [reply.text ?? '', ...reply.notes].filter(Boolean).join('\n\n');

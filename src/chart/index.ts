@@ -45,4 +45,4 @@ export {
   type ChartResult,
 } from './chart-renderer.js';
 export { type ChartBar, type ChartSpec, ChartSpecSchema, MAX_BARS } from './chart-spec.js';
-export { textBars } from './text-bars.js';
+export { barLines, textBars } from './text-bars.js';

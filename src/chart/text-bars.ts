@@ -26,17 +26,21 @@ const codePoints = (text: string) => [...text].length;
  * ```
  */
 export function textBars(spec: ChartSpec): string {
+  return [cleanLabel(spec.title), ...barLines(spec)].join('\n');
+}
+
+/** The bar lines of `textBars` without the title, for a reply that shows its title already. */
+export function barLines(spec: ChartSpec): string[] {
   const bars = spec.bars.map((bar) => ({
     label: truncate(cleanLabel(bar.label), LABEL_CHARS),
     value: Number.isFinite(bar.value) && bar.value > 0 ? bar.value : 0,
   }));
   const labelWidth = Math.max(0, ...bars.map((bar) => codePoints(bar.label)));
   const max = Math.max(0, ...bars.map((bar) => bar.value));
-  const lines = bars.map(({ label, value }) => {
+  return bars.map(({ label, value }) => {
     const cells = value > 0 ? Math.max(1, Math.round((value / max) * BAR_CELLS)) : 0;
     const padding = ' '.repeat(labelWidth - codePoints(label));
     const bar = cells > 0 ? `${CELL.repeat(cells)} ` : '';
     return `${label}${padding} ${bar}${formatValue(value)}`;
   });
-  return [cleanLabel(spec.title), ...lines].join('\n');
 }

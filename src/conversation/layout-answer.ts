@@ -4,10 +4,11 @@ import { HELP_TEXT } from '../answer/help.js';
 import { paperDetail } from '../answer/paper-detail.js';
 import { paperLine } from '../answer/paper-line.js';
 import { peopleLines } from '../answer/person-line.js';
+import { type ChartSpec, ChartSpecSchema, MAX_BARS } from '../chart/chart-spec.js';
 import { categoryFromCode } from '../corpus/categories.js';
 import { plural } from '../text/plural.js';
 import type { PageMoves } from './pager.js';
-import type { Groups, Reply } from './reply.js';
+import type { Reply } from './reply.js';
 
 export interface AnswerLayoutOptions {
   /** Where the answer sits among its pages, with the tokens of its neighbours. */
@@ -38,13 +39,26 @@ function groupLabel(group: Group, by: GroupBy): string {
   return name ? `${name} (${group.key})` : group.key;
 }
 
-function groups(answer: Answer): Groups | undefined {
-  if (!answer.groups || !answer.groupBy) return undefined;
+const GROUP_NAMES: Record<GroupBy, string> = {
+  year: 'Year',
+  category: 'Category',
+  author: 'Author',
+  venue: 'Venue',
+};
+
+/** Groups as a chart spec, the largest MAX_BARS of them when there are more. */
+function groupsChart(answer: Answer): ChartSpec | undefined {
+  if (!answer.groups || answer.groups.length === 0 || !answer.groupBy) return undefined;
   const by = answer.groupBy;
-  return {
-    by,
-    rows: answer.groups.map((group) => ({ label: groupLabel(group, by), count: group.count })),
-  };
+  return ChartSpecSchema.parse({
+    kind: 'columns',
+    title: answer.headline,
+    xLabel: GROUP_NAMES[by],
+    yLabel: 'Papers',
+    bars: answer.groups
+      .slice(0, MAX_BARS)
+      .map((group) => ({ label: groupLabel(group, by), value: group.count })),
+  });
 }
 
 /**
@@ -77,7 +91,8 @@ export function layoutAnswer(answer: Answer, options: AnswerLayoutOptions = {}):
     case 'clarify':
       return { ...base, text: answer.text, notes: [], visibility: 'private' };
     case 'greeting':
-      return { ...base, text: answer.headline };
+      // Small talk gets the core's own short reply with its example questions, nothing more.
+      return { ...base, text: answer.text, notes: [] };
     case 'detail': {
       const [paper] = answer.papers;
       if (!paper) return { ...base, ...paged, title: answer.headline };
@@ -108,8 +123,16 @@ export function layoutAnswer(answer: Answer, options: AnswerLayoutOptions = {}):
       };
     }
     case 'groups': {
-      const table = groups(answer);
-      return { ...base, ...paged, title: answer.headline, ...(table ? { groups: table } : {}) };
+      const chart = groupsChart(answer);
+      const hidden = (answer.groups?.length ?? 0) - MAX_BARS;
+      const more = hidden > 0 ? [`… and ${hidden} more groups.`] : [];
+      return {
+        ...base,
+        ...paged,
+        title: answer.headline,
+        notes: [...more, ...base.notes],
+        ...(chart ? { chart } : {}),
+      };
     }
     default:
       return {

@@ -1,6 +1,6 @@
-import type { GroupBy } from '../answer/answer.js';
 import type { PaperDetail } from '../answer/paper-detail.js';
 import type { PaperLine } from '../answer/paper-line.js';
+import type { ChartSpec } from '../chart/chart-spec.js';
 
 /**
  * What pubbot says, laid out once and rendered by each platform within its
@@ -29,8 +29,11 @@ export interface Reply {
   papers?: PaperLine[];
   /** People, one line each ("1. Xitong Gao — 5 papers"), under a heading when beside papers. */
   people?: { heading?: string; lines: string[] };
-  /** Papers counted per group; renderers show `groupsTable(groups)` (and a chart, once there is one). */
-  groups?: Groups;
+  /**
+   * Papers counted per group, as a chart spec: text platforms show its
+   * `barLines`, and a rendered PNG (in `attachments`) can stand beside it.
+   */
+  chart?: ChartSpec;
   /** Preformatted text (BibTeX). */
   code?: { language: string; text: string };
   /** A short message: a notice, a greeting, help. */
@@ -46,12 +49,6 @@ export interface Reply {
   visibility: 'public' | 'private';
   /** Files sent with the reply (a chart); none yet. */
   attachments: Attachment[];
-}
-
-/** Papers counted per year, category, person or venue. */
-export interface Groups {
-  by: GroupBy;
-  rows: Array<{ label: string; count: number }>;
 }
 
 /** Page controls: tokens for the neighbouring pages, and where the reader is. */

@@ -83,6 +83,25 @@ export function conversationContract(makeDriver: () => Driver): void {
       if (driver.canBePrivate) expect(seen.private).toBe(true);
     });
 
+    it('GIVEN papers per year THEN a compact table of years and counts', async () => {
+      const seen = await driver.ask('papers per year');
+      expect(seen.text).toMatch(/papers, per year/u);
+      expect(seen.text).toMatch(/^2019 +▇+ 4$/mu);
+      expectLegal(seen);
+    });
+
+    it('GIVEN who published the most THEN people ranked, one line each', async () => {
+      const seen = await driver.ask('who published the most on backdoors');
+      expect(seen.text).toContain('Who has the most papers about “backdoors”');
+      expect(seen.text).toMatch(/^\s*1\. .+ — 2 papers$/mu);
+    });
+
+    it('GIVEN thanks THEN a short friendly reply with examples, not a list', async () => {
+      const seen = await driver.ask('thanks!');
+      expect(seen.text).toContain('You’re welcome! Ask me about the group’s papers');
+      expect(seen.links).toEqual([]);
+    });
+
     it('GIVEN someone not in the corpus THEN nothing listed, and the names they may mean', async () => {
       const seen = await driver.ask('papers by Yuren Zhang');
       expect(seen.text).toContain(

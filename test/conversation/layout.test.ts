@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer/answer.js';
-import { groupsTable } from '../../src/conversation/groups-table.js';
+import { barLines } from '../../src/chart/text-bars.js';
 import { announcementReply } from '../../src/conversation/layout-announcement.js';
 import { layoutAnswer } from '../../src/conversation/layout-answer.js';
 import { replyText } from '../../src/conversation/reply-text.js';
@@ -65,33 +65,36 @@ describe('one layout for every platform', () => {
         ],
       }),
     );
-    expect(groups.groups?.rows).toEqual([
-      { label: 'Machine Learning (cs.LG)', count: 4 },
-      { label: 'Cryptography and Security (cs.CR)', count: 2 },
-    ]);
-    expect(groupsTable(groups.groups as NonNullable<typeof groups.groups>).split('\n')).toEqual([
-      'Machine Learning (cs.LG)           ████████████████████ 4',
-      'Cryptography and Security (cs.CR)  ██████████ 2',
-    ]);
+    expect(groups.chart).toMatchObject({
+      kind: 'columns',
+      xLabel: 'Category',
+      yLabel: 'Papers',
+      bars: [
+        { label: 'Machine Learning (cs.LG)', value: 4 },
+        { label: 'Cryptography and Security (cs.CR)', value: 2 },
+      ],
+    });
+    const table = barLines(groups.chart as NonNullable<typeof groups.chart>);
+    expect(table).toHaveLength(2);
+    expect(table[0]).toMatch(/^Machine Learning \(cs\.LG\) +▇+ 4$/u);
+    expect(replyText(groups)).toContain(table.join('\n'));
     expect(groups.attachments).toEqual([]);
   });
 
-  it('GIVEN a greeting THEN a short text with examples as a note, never a list; ignored words as a note', () => {
-    const base = ask('papers by Xitong Gao');
-    const greeting = layoutAnswer(
-      shaped(base, {
-        shape: 'greeting',
-        headline: 'Hi! Ask me about the group’s papers.',
-        suggestions: ['latest on backdoors', 'cite Flareon'],
-        ignored: ['pls', 'thx'],
-      }),
+  it('GIVEN small talk THEN a short text with example questions, never a list', () => {
+    const greeting = layoutAnswer(ask('thanks!'));
+    expect(greeting.text).toMatch(
+      /^You’re welcome! Ask me about the group’s papers, for example:/u,
     );
-    expect(greeting).toMatchObject({
-      text: 'Hi! Ask me about the group’s papers.',
-      notes: ['Try: latest on backdoors · cite Flareon', 'Ignored: pls, thx'],
-    });
+    expect(greeting.text).toContain('Try: ');
+    expect(greeting).toMatchObject({ notes: [], visibility: 'public' });
     expect(greeting.papers).toBeUndefined();
     expect(greeting.title).toBeUndefined();
+  });
+
+  it('GIVEN filler around a question THEN the ignored words are a small note', () => {
+    const reply = layoutAnswer(ask('pls papers by Tianrui Qin thx'));
+    expect(reply.notes).toContain('Ignored: pls, thx');
   });
 
   it('GIVEN a refusal THEN text only, private', () => {
