@@ -84,7 +84,7 @@ export function paperDetail(paper: Paper, show: readonly Facet[] = []): PaperDet
 }
 
 /** A span as plain text: its URL when it has one, since plain text cannot link. */
-export function plainSpan(span: Span): string {
+function plainSpan(span: Span): string {
   return span.url ?? span.text;
 }
 

@@ -5,7 +5,7 @@ import type { Person } from './answer.js';
 export const PEOPLE_SHOWN = 15;
 
 /** "1. Xitong Gao — 5 papers": a person in a list of people, on every platform. */
-export function personLine(person: Person, position: number): string {
+function personLine(person: Person, position: number): string {
   return `${position}. ${person.name} — ${plural(person.papers, 'paper')}`;
 }
 

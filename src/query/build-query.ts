@@ -1,7 +1,7 @@
 import type { Filters, Order, SearchQuery } from './query.js';
 
 /** Filters that let every paper through. */
-export const NO_FILTERS: Readonly<Filters> = Object.freeze({
+const NO_FILTERS: Readonly<Filters> = Object.freeze({
   authors: [],
   unknownAuthors: [],
   recent: false,

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FOLLOW_UP_TTL_MS } from '../../src/conversation/conversation.js';
 import { SavedPages } from '../../src/conversation/page-state.js';
 import { PAGE_TOKEN_TTL_MS, PageTokens } from '../../src/conversation/page-tokens.js';
 import type { Origin } from '../../src/conversation/request.js';
@@ -73,7 +74,7 @@ describe('follow-ups kept in the store', () => {
     let clock = now;
     const { conversation } = realConversation(new SqliteStore(':memory:'), { clock: () => clock });
     await conversation.handle({ kind: 'question', text: 'papers by Tianrui Qin' }, origin('k'));
-    clock = new Date(now.getTime() + 25 * 60 * 60 * 1000);
+    clock = new Date(now.getTime() + FOLLOW_UP_TTL_MS);
     const reply = await conversation.handle({ kind: 'refine', text: 'and in 2025?' }, origin('k'));
     expect(reply.title).toMatch(/^\d+ papers in 2025, newest first$/u);
   });
