@@ -207,7 +207,8 @@ export function loadEnvFile(env: NodeJS.ProcessEnv = process.env): void {
   if (file === '') return;
   // A missing .env is normal; a file someone named explicitly and that is not there is a mistake.
   if (!existsSync(file)) {
-    if (named !== undefined) throw new ConfigError(`ENV_FILE: no file at ${file} (set ENV_FILE= to read none)`);
+    if (named !== undefined)
+      throw new ConfigError(`ENV_FILE: no file at ${file} (set ENV_FILE= to read none)`);
     return;
   }
   process.loadEnvFile(file);
