@@ -1,5 +1,4 @@
 import type { Paper } from '../corpus/paper.js';
-import { parseVenue } from '../corpus/venue.js';
 import { nameKey, nameWords } from '../people/name-key.js';
 import { RECENT_MONTHS } from '../query/parse-dates.js';
 import type { Filters, GroupBy, Order, Query, SearchQuery } from '../query/query.js';
@@ -367,13 +366,8 @@ function lastAuthorNotes(query: SearchQuery, library: Library): string[] {
 
 /** A venue no paper was published at is named as such, so an empty answer explains itself. */
 function venueNotes(filters: Filters, library: Library): string[] {
-  const known = new Set(
-    library.papers.flatMap((paper) =>
-      paper.venue ? [parseVenue(paper.venue).name.toLowerCase()] : [],
-    ),
-  );
   return filters.venues
-    .filter((venue) => !known.has(venue.name.toLowerCase()))
+    .filter((venue) => !library.venues.inCorpus(venue.name))
     .map((venue) => `No paper in the corpus was published at ${venue.name}.`);
 }
 

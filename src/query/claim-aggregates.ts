@@ -8,18 +8,22 @@ const UNIT: ReadonlyArray<readonly [GroupBy, string]> = [
   ['author', 'authors?|people|persons?|researchers?|members?'],
 ];
 
+const UNIT_PATTERNS = UNIT.map(([groupBy, unit]) => ({
+  groupBy,
+  pattern: new RegExp(
+    String.raw`\b(?:(?:a\s+)?(?:break\s*down|breakdown|split|distribution|histogram|count|counts|number\s+of\s+papers)\s+)?(?:per|each|every|by|across|over|for\s+each|for\s+every|grouped\s+by|split\s+by|broken\s+down\s+by|of|in${groupBy === 'year' ? '|a' : ''})\s+(?:the\s+)?(?:${unit})\b`,
+    'iu',
+  ),
+  plain: new RegExp(String.raw`\b(?:${unit})\s+by\s+(?:${unit})\b`, 'iu'),
+}));
+
 /**
  * "per year", "each year", "by category", "breakdown by venue", "over time",
  * "yearly": papers counted per group. Runs before people are read, so the
  * "by" of "by category" is never taken for "by <author>".
  */
 export function claimGroupBy(spans: TextSpans): GroupBy | undefined {
-  for (const [groupBy, unit] of UNIT) {
-    const pattern = new RegExp(
-      String.raw`\b(?:(?:a\s+)?(?:break\s*down|breakdown|split|distribution|histogram|count|counts|number\s+of\s+papers)\s+)?(?:per|each|every|by|across|over|for\s+each|for\s+every|grouped\s+by|split\s+by|broken\s+down\s+by|of|in${groupBy === 'year' ? '|a' : ''})\s+(?:the\s+)?(?:${unit})\b`,
-      'iu',
-    );
-    const plain = new RegExp(String.raw`\b(?:${unit})\s+by\s+(?:${unit})\b`, 'iu');
+  for (const { groupBy, pattern, plain } of UNIT_PATTERNS) {
     // "of"/"in" + unit only count after a breakdown word ("distribution of categories"), never alone ("in the field").
     const matched = spans.claim(pattern, (m) =>
       /^(?:of|in)\b/iu.test(m[0].trim()) ? undefined : true,

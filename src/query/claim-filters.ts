@@ -64,14 +64,27 @@ export function claimCategories(spans: TextSpans): Category[] {
   );
   // Once a category is named, its everyday name standing alone says it again: "security papers (cs.CR)".
   for (const category of found.values()) {
-    for (const phrase of [category.name, ...(CATEGORY_WORDS[category.code] ?? [])]) {
-      const pattern = new RegExp(`\\b${escapeRegExp(phrase).replace(/\s+/gu, '\\s+')}\\b`, 'iu');
+    for (const pattern of restatements(category)) {
       spans.claim(pattern, (m) =>
         standsAlone(spans.text, m.index, m.index + m[0].length) ? true : undefined,
       );
     }
   }
   return [...found.values()];
+}
+
+const RESTATEMENTS = new Map<string, RegExp[]>();
+
+/** Patterns for a category's name and everyday names, compiled once per category. */
+function restatements(category: Category): RegExp[] {
+  let patterns = RESTATEMENTS.get(category.code);
+  if (!patterns) {
+    patterns = [category.name, ...(CATEGORY_WORDS[category.code] ?? [])].map(
+      (phrase) => new RegExp(`\\b${escapeRegExp(phrase).replace(/\s+/gu, '\\s+')}\\b`, 'iu'),
+    );
+    RESTATEMENTS.set(category.code, patterns);
+  }
+  return patterns;
 }
 
 /** Everyday names of categories, read as restating a category already named. */

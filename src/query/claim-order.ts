@@ -17,6 +17,11 @@ const NUMBER_WORDS = [
 const NEWEST = String.raw`latest|newest|most\s+recent(?:ly\s+published)?|last|recently\s+published`;
 const OLDEST = String.raw`oldest|earliest|first(?![\s-]*author)(?!\s+(?:half|quarter))`;
 
+const IS_OLDEST = new RegExp(`^(?:${OLDEST})$`, 'iu');
+const ORDER_THEN_COUNT = new RegExp(String.raw`\b(${NEWEST}|${OLDEST}|top)\s+${NUMBER}\b`, 'iu');
+const COUNT_THEN_ORDER = new RegExp(String.raw`\b${NUMBER}\s+(${NEWEST}|${OLDEST})\b`, 'iu');
+const ORDER_WORD = new RegExp(String.raw`\b(?:the\s+)?(${NEWEST}|${OLDEST})\b`, 'iu');
+
 export interface OrderUnderstanding {
   order?: Order;
   limit?: number;
@@ -33,15 +38,14 @@ function toNumber(word: string): number {
  */
 export function claimOrder(spans: TextSpans): OrderUnderstanding {
   const result: OrderUnderstanding = {};
-  const orderOf = (word: string): Order =>
-    new RegExp(`^(?:${OLDEST})$`, 'iu').test(word) ? 'oldest' : 'newest';
+  const orderOf = (word: string): Order => (IS_OLDEST.test(word) ? 'oldest' : 'newest');
 
-  spans.claim(new RegExp(String.raw`\b(${NEWEST}|${OLDEST}|top)\s+${NUMBER}\b`, 'iu'), (m) => {
+  spans.claim(ORDER_THEN_COUNT, (m) => {
     if (!/^top$/iu.test(m[1] as string)) result.order = orderOf(m[1] as string);
     result.limit = toNumber(m[2] as string);
     return true;
   });
-  spans.claim(new RegExp(String.raw`\b${NUMBER}\s+(${NEWEST}|${OLDEST})\b`, 'iu'), (m) => {
+  spans.claim(COUNT_THEN_ORDER, (m) => {
     result.limit = toNumber(m[1] as string);
     result.order = orderOf(m[2] as string);
     return true;
@@ -53,7 +57,7 @@ export function claimOrder(spans: TextSpans): OrderUnderstanding {
       return true;
     },
   );
-  spans.claim(new RegExp(String.raw`\b(?:the\s+)?(${NEWEST}|${OLDEST})\b`, 'iu'), (m) => {
+  spans.claim(ORDER_WORD, (m) => {
     result.order = orderOf(m[1] as string);
     return true;
   });

@@ -17,6 +17,8 @@ const STRONG_CUE = /^(?:at|@|appeared|accepted|went|published)\b/iu;
  */
 export class VenueNames {
   readonly #canonical = new Map<string, string>();
+  /** Names of the venues papers were published at, lower-cased. */
+  readonly #inCorpus = new Set<string>();
   readonly #pattern: RegExp | undefined;
   readonly #isTopicWord: (word: string) => boolean;
 
@@ -27,6 +29,7 @@ export class VenueNames {
     }
     for (const venue of corpusVenues) {
       const { name } = parseVenue(venue);
+      this.#inCorpus.add(name.toLowerCase());
       if (!this.#canonical.has(name.toLowerCase())) this.#canonical.set(name.toLowerCase(), name);
     }
     const names = [...this.#canonical.keys()].sort((a, b) => b.length - a.length);
@@ -42,6 +45,11 @@ export class VenueNames {
   /** The name as the corpus or the venue list writes it. */
   canonical(asked: string): string | undefined {
     return this.#canonical.get(asked.toLowerCase().replace(/\s+/gu, ' '));
+  }
+
+  /** True when some paper was published at the venue. */
+  inCorpus(name: string): boolean {
+    return this.#inCorpus.has(name.toLowerCase());
   }
 
   get pattern(): RegExp | undefined {

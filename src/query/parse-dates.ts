@@ -57,6 +57,10 @@ interface Period {
   label: string;
 }
 
+const DAY_FIRST = new RegExp(`^(\\d+)\\D*?\\s+(?:of\\s+)?(${MONTH}),?\\s+(\\d{4})$`, 'iu');
+const MONTH_FIRST = new RegExp(`^(${MONTH})\\s+(\\d+)\\D*?,?\\s+(\\d{4})$`, 'iu');
+const MONTH_YEAR = new RegExp(`^(${MONTH}),?\\s+(?:(\\d{4})|['’](\\d\\d))$`, 'iu');
+
 const monthOf = (name: string) => MONTH_KEYS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
 
 /**
@@ -65,10 +69,8 @@ const monthOf = (name: string) => MONTH_KEYS.indexOf(name.slice(0, 3).toLowerCas
  */
 function readPoint(text: string): Period {
   const iso = /^(\d{4})-(\d\d)-(\d\d)$/u.exec(text);
-  const dayFirst = new RegExp(`^(\\d+)\\D*?\\s+(?:of\\s+)?(${MONTH}),?\\s+(\\d{4})$`, 'iu').exec(
-    text,
-  );
-  const monthFirst = new RegExp(`^(${MONTH})\\s+(\\d+)\\D*?,?\\s+(\\d{4})$`, 'iu').exec(text);
+  const dayFirst = DAY_FIRST.exec(text);
+  const monthFirst = MONTH_FIRST.exec(text);
   if (iso) return dayPeriod(Number(iso[1]), Number(iso[2]), Number(iso[3]));
   if (dayFirst)
     return dayPeriod(Number(dayFirst[3]), monthOf(dayFirst[2] as string), Number(dayFirst[1]));
@@ -78,7 +80,7 @@ function readPoint(text: string): Period {
       monthOf(monthFirst[1] as string),
       Number(monthFirst[2]),
     );
-  const monthYear = new RegExp(`^(${MONTH}),?\\s+(?:(\\d{4})|['’](\\d\\d))$`, 'iu').exec(text);
+  const monthYear = MONTH_YEAR.exec(text);
   if (monthYear) {
     const year = Number(monthYear[2] ?? `20${monthYear[3]}`);
     return monthPeriod(year, monthOf(monthYear[1] as string));
@@ -214,6 +216,40 @@ const PARTS: ReadonlyArray<readonly [RegExp, number, number, string, string?]> =
 ];
 const PART = String.raw`h[12]|[12]h|first\s+half(?:\s+of)?|second\s+half(?:\s+of)?|early|beginning\s+of|start\s+of|mid-?|middle\s+of|late|end\s+of|spring|summer|autumn|fall|winter`;
 
+const BETWEEN = new RegExp(String.raw`\b(?:between\s+)(${POINT})\s+(?:and|&)\s+(${POINT})`, 'iu');
+const SPAN = new RegExp(
+  String.raw`\b(?:(?:from|in|during)\s+)?(${POINT})\s*(?:to|until|till|through|thru|[-–—]|\.\.)\s*(${POINT})`,
+  'iu',
+);
+const PART_OF_YEAR = new RegExp(
+  String.raw`\b(?:(?:in|during|from)\s+(?:the\s+)?)?(?:(${PART})\s*((?:19|20)\d\d)|((?:19|20)\d\d)\s+(h[12]))\b`,
+  'iu',
+);
+const OPEN_ENDED = new RegExp(
+  String.raw`\b(?:(?:from|since)\s+)?(${POINT})\s*(?:or|and)\s+(earlier|before|prior|older|sooner|later|after|newer|since|beyond)\b(?!\s+(?:than\s+|to\s+)?${POINT})`,
+  'iu',
+);
+const ONWARDS = new RegExp(
+  String.raw`\b(?:(?:from|since)\s+)?(${POINT})\s*(?:onwards?|forward|and\s+up|\+)(?!\w)`,
+  'iu',
+);
+const AFTER = new RegExp(
+  String.raw`\b(since|starting(?:\s+(?:in|from))?|(?:in\s+or\s+)?after|later\s+than|newer\s+than|post)\s+(${POINT})`,
+  'iu',
+);
+const BEFORE = new RegExp(
+  String.raw`\b(before|earlier\s+than|older\s+than|prior\s+to|pre)\s+(${POINT})`,
+  'iu',
+);
+const UNTIL = new RegExp(
+  String.raw`\b(?:until|till|through|up\s+to(?:\s+and\s+including)?|no\s+later\s+than|by\s+the\s+end\s+of)\s+(${POINT})`,
+  'iu',
+);
+const AT_POINT = new RegExp(
+  String.raw`(?:\b(?:in|during|of|from|for|published|dated|on)\s+)?(${POINT})`,
+  'iu',
+);
+
 /** Years, months, days and ranges between them, with their prepositions. */
 export function claimAbsoluteDates(spans: TextSpans): DateRange[] {
   const ranges: DateRange[] = [];
@@ -221,12 +257,7 @@ export function claimAbsoluteDates(spans: TextSpans): DateRange[] {
     ranges.push(range);
     return true;
   };
-  const between = new RegExp(String.raw`\b(?:between\s+)(${POINT})\s+(?:and|&)\s+(${POINT})`, 'iu');
-  const span = new RegExp(
-    String.raw`\b(?:(?:from|in|during)\s+)?(${POINT})\s*(?:to|until|till|through|thru|[-–—]|\.\.)\s*(${POINT})`,
-    'iu',
-  );
-  for (const pattern of [between, span]) {
+  for (const pattern of [BETWEEN, SPAN]) {
     spans.claim(pattern, (m) => {
       const a = readPoint(m[1] as string);
       const b = readPoint(m[2] as string);
@@ -247,90 +278,51 @@ export function claimAbsoluteDates(spans: TextSpans): DateRange[] {
       });
     },
   );
-  spans.claim(
-    new RegExp(
-      String.raw`\b(?:(?:in|during|from)\s+(?:the\s+)?)?(?:(${PART})\s*((?:19|20)\d\d)|((?:19|20)\d\d)\s+(h[12]))\b`,
-      'iu',
-    ),
-    (m) => {
-      const words = ((m[1] ?? m[4]) as string).replace(/\s+/gu, ' ').replace(/-$/u, '');
-      const year = Number(m[2] ?? m[3]);
-      const part = PARTS.find(([pattern]) => pattern.test(words));
-      if (!part) return undefined;
-      const [, first, last, name, reading] = part;
-      const from = first === 0 ? isoDay(year - 1, 12, 1) : isoDay(year, first, 1);
-      return push({
-        from,
-        to: endOfMonth(year, last),
-        label: `${name} ${year}${reading ? ` (${reading})` : ''}`,
-      });
-    },
-  );
+  spans.claim(PART_OF_YEAR, (m) => {
+    const words = ((m[1] ?? m[4]) as string).replace(/\s+/gu, ' ').replace(/-$/u, '');
+    const year = Number(m[2] ?? m[3]);
+    const part = PARTS.find(([pattern]) => pattern.test(words));
+    if (!part) return undefined;
+    const [, first, last, name, reading] = part;
+    const from = first === 0 ? isoDay(year - 1, 12, 1) : isoDay(year, first, 1);
+    return push({
+      from,
+      to: endOfMonth(year, last),
+      label: `${name} ${year}${reading ? ` (${reading})` : ''}`,
+    });
+  });
   // "2023 or earlier", "2022 onwards", "2021 and later": open ranges that include the year.
-  spans.claim(
-    new RegExp(
-      String.raw`\b(?:(?:from|since)\s+)?(${POINT})\s*(?:or|and)\s+(earlier|before|prior|older|sooner|later|after|newer|since|beyond)\b(?!\s+(?:than\s+|to\s+)?${POINT})`,
-      'iu',
-    ),
-    (m) => {
-      const p = readPoint(m[1] as string);
-      return /^(?:earlier|before|prior|older|sooner)$/iu.test(m[2] as string)
-        ? push({ to: p.end, label: `${p.label} or earlier` })
-        : push({ from: p.start, label: `${p.label} or later` });
-    },
-  );
-  spans.claim(
-    new RegExp(
-      String.raw`\b(?:(?:from|since)\s+)?(${POINT})\s*(?:onwards?|forward|and\s+up|\+)(?!\w)`,
-      'iu',
-    ),
-    (m) => {
-      const p = readPoint(m[1] as string);
-      return push({ from: p.start, label: `${p.label} onwards` });
-    },
-  );
-  spans.claim(
-    new RegExp(
-      String.raw`\b(since|starting(?:\s+(?:in|from))?|(?:in\s+or\s+)?after|later\s+than|newer\s+than|post)\s+(${POINT})`,
-      'iu',
-    ),
-    (m) => {
-      const p = readPoint(m[2] as string);
-      const inclusive = /^(since|starting)/iu.test(m[1] as string);
-      return push(
-        inclusive
-          ? { from: p.start, label: `since ${p.label}` }
-          : { from: dayAfter(p.end), label: `after ${p.label}` },
-      );
-    },
-  );
-  spans.claim(
-    new RegExp(
-      String.raw`\b(before|earlier\s+than|older\s+than|prior\s+to|pre)\s+(${POINT})`,
-      'iu',
-    ),
-    (m) => {
-      const p = readPoint(m[2] as string);
-      return push({ to: dayBefore(p.start), label: `before ${p.label}` });
-    },
-  );
-  spans.claim(
-    new RegExp(
-      String.raw`\b(?:until|till|through|up\s+to(?:\s+and\s+including)?|no\s+later\s+than|by\s+the\s+end\s+of)\s+(${POINT})`,
-      'iu',
-    ),
-    (m) => {
-      const p = readPoint(m[1] as string);
-      return push({ to: p.end, label: `up to ${p.label}` });
-    },
-  );
-  spans.claim(
-    new RegExp(String.raw`(?:\b(?:in|during|of|from|for|published|dated|on)\s+)?(${POINT})`, 'iu'),
-    (m) => {
-      const p = readPoint(m[1] as string);
-      return push({ from: p.start, to: p.end, label: p.label });
-    },
-  );
+  spans.claim(OPEN_ENDED, (m) => {
+    const p = readPoint(m[1] as string);
+    return /^(?:earlier|before|prior|older|sooner)$/iu.test(m[2] as string)
+      ? push({ to: p.end, label: `${p.label} or earlier` })
+      : push({ from: p.start, label: `${p.label} or later` });
+  });
+  spans.claim(ONWARDS, (m) => {
+    const p = readPoint(m[1] as string);
+    return push({ from: p.start, label: `${p.label} onwards` });
+  });
+  spans.claim(AFTER, (m) => {
+    const p = readPoint(m[2] as string);
+    const inclusive = /^(since|starting)/iu.test(m[1] as string);
+    return push(
+      inclusive
+        ? { from: p.start, label: `since ${p.label}` }
+        : { from: dayAfter(p.end), label: `after ${p.label}` },
+    );
+  });
+  spans.claim(BEFORE, (m) => {
+    const p = readPoint(m[2] as string);
+    return push({ to: dayBefore(p.start), label: `before ${p.label}` });
+  });
+  spans.claim(UNTIL, (m) => {
+    const p = readPoint(m[1] as string);
+    return push({ to: p.end, label: `up to ${p.label}` });
+  });
+  spans.claim(AT_POINT, (m) => {
+    const p = readPoint(m[1] as string);
+    return push({ from: p.start, to: p.end, label: p.label });
+  });
   return ranges;
 }
 

@@ -20,8 +20,8 @@ export class TextSpans {
    */
   claim<T>(pattern: RegExp, accept: (match: RegExpExecArray) => T | undefined): T[] {
     const values: T[] = [];
-    const flags = pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;
-    const regex = new RegExp(pattern.source, flags);
+    const regex = globalVersion(pattern);
+    regex.lastIndex = 0;
     for (let match = regex.exec(this.#text); match; match = regex.exec(this.#text)) {
       if (match[0].length === 0) {
         regex.lastIndex++;
@@ -51,4 +51,17 @@ export class TextSpans {
       return { word, start: m.index, end: m.index + word.length };
     });
   }
+}
+
+/** Global copies of the recognisers' patterns, made once: compiling them per question showed up in profiles. */
+const GLOBAL = new WeakMap<RegExp, RegExp>();
+
+function globalVersion(pattern: RegExp): RegExp {
+  if (pattern.flags.includes('g')) return pattern;
+  let global = GLOBAL.get(pattern);
+  if (!global) {
+    global = new RegExp(pattern.source, `${pattern.flags}g`);
+    GLOBAL.set(pattern, global);
+  }
+  return global;
 }
