@@ -20,6 +20,9 @@ const OLDEST = String.raw`oldest|earliest|first(?![\s-]*author)(?!\s+(?:half|qua
 const IS_OLDEST = new RegExp(`^(?:${OLDEST})$`, 'iu');
 const ORDER_THEN_COUNT = new RegExp(String.raw`\b(${NEWEST}|${OLDEST}|top)\s+${NUMBER}\b`, 'iu');
 const COUNT_THEN_ORDER = new RegExp(String.raw`\b${NUMBER}\s+(${NEWEST}|${OLDEST})\b`, 'iu');
+/** "newest first", "oldest ones first": a sort order, where "first" is not "the first paper". */
+const SORTED_FIRST =
+  /\b(newest|latest|most\s+recent|recent|newer|new|oldest|earliest|older|old)\s+(?:ones\s+|papers\s+)?first\b/iu;
 const ORDER_WORD = new RegExp(String.raw`\b(?:the\s+)?(${NEWEST}|${OLDEST})\b`, 'iu');
 
 export interface OrderUnderstanding {
@@ -48,6 +51,10 @@ export function claimOrder(spans: TextSpans): OrderUnderstanding {
   spans.claim(COUNT_THEN_ORDER, (m) => {
     result.limit = toNumber(m[1] as string);
     result.order = orderOf(m[2] as string);
+    return true;
+  });
+  spans.claim(SORTED_FIRST, (m) => {
+    result.order = /^(?:old|earl)/iu.test(m[1] as string) ? 'oldest' : 'newest';
     return true;
   });
   spans.claim(

@@ -139,6 +139,8 @@ describe('parseQuery: shapes, order and filters', () => {
     expect(search('earliest paper by Xitong Gao')).toMatchObject({ order: 'oldest', limit: 1 });
     expect(search('top 3 papers on pruning')).toMatchObject({ order: 'relevance', limit: 3 });
     expect(search('5 newest papers')).toMatchObject({ order: 'newest', limit: 5 });
+    expect(search('papers by Yiren Zhao, newest first')).toMatchObject({ order: 'newest' });
+    expect(search('backdoor papers, oldest ones first')).toMatchObject({ order: 'oldest' });
   });
 
   it('GIVEN code and category phrases THEN they become filters, not topic words', () => {
