@@ -10,7 +10,9 @@ export type ErrorCode =
   /** A platform refused the bot for good (bad token, disallowed intents). */
   | 'PLATFORM_FATAL'
   /** An announcement could not be sent to a channel. */
-  | 'DELIVERY_FAILED';
+  | 'DELIVERY_FAILED'
+  /** The database cannot be opened or written (damaged, read-only, full); the message names the file. */
+  | 'STORE_UNAVAILABLE';
 
 /** What a person must fix in how a command was started ends it with 2; every other failure with 1. */
 const EXIT_CODES: Partial<Record<string, number>> = { CONFIG_INVALID: 2, USAGE: 2 };
@@ -50,5 +52,14 @@ export class UsageError extends PubbotError {
 
   constructor(message: string) {
     super('USAGE', message);
+  }
+}
+
+/** The database cannot be used; the message names the file and what is wrong with it. */
+export class StoreUnavailableError extends PubbotError {
+  override readonly name = 'StoreUnavailableError';
+
+  constructor(message: string, options?: ErrorOptions) {
+    super('STORE_UNAVAILABLE', message, options);
   }
 }

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { PaperFacts } from '../corpus/build-paper.js';
 import type { FactsPatch } from '../corpus/merge-papers.js';
 import { titleKey } from '../corpus/slug.js';
+import { StoreUnavailableError } from '../errors.js';
 import { QuerySchema } from '../query/query.js';
 import { MIGRATIONS } from './migrations.js';
 import type { CycleRecord, Delivery, Store, Subscription, SyncedFacts } from './store.js';
@@ -26,8 +27,10 @@ interface SubscriptionRow {
  */
 export class SqliteStore implements Store {
   readonly #db: Database.Database;
+  readonly #path: string;
 
   constructor(path: string) {
+    this.#path = path;
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.#db = new Database(path);
     this.#db.pragma('journal_mode = WAL');
@@ -279,6 +282,21 @@ export class SqliteStore implements Store {
     return row ? JSON.parse(row.context) : undefined;
   }
 
+  async checkWritable(): Promise<void> {
+    const now = new Date().toISOString();
+    try {
+      // Born expired: the next context read deletes it, so the probe leaves nothing behind.
+      await this.saveContext(WRITE_CHECK_KEY, { at: now }, now);
+    } catch (error) {
+      throw new StoreUnavailableError(
+        `database ${this.#path} cannot be written: ${messageOf(error)}`,
+        {
+          cause: error,
+        },
+      );
+    }
+  }
+
   close(): void {
     this.#db.close();
   }
@@ -291,8 +309,22 @@ function parsedQueryOf(json: string | null): { parsedQuery?: Subscription['parse
   return parsed.success ? { parsedQuery: parsed.data } : {};
 }
 
-/** Opens the store a DATABASE_URL names; only `sqlite:` is built in so far. */
+const WRITE_CHECK_KEY = 'pubbot:write-check';
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Opens the store a DATABASE_URL names; only `sqlite:` is built in so far. A
+ * file that cannot be opened (damaged, not a database, unreadable) is a
+ * StoreUnavailableError naming it.
+ */
 export function openStore(databaseUrl: string): Store {
   const path = databaseUrl.replace(/^sqlite:(\/\/)?/u, '');
-  return new SqliteStore(path);
+  try {
+    return new SqliteStore(path);
+  } catch (error) {
+    throw new StoreUnavailableError(`database ${path} cannot be opened: ${messageOf(error)}`, {
+      cause: error,
+    });
+  }
 }

@@ -113,5 +113,12 @@ export interface Store {
   /** The state saved under `key`, or undefined when there is none or it expired by `now`; the caller validates its shape. */
   loadContext(key: string, now: string): Promise<unknown>;
 
+  /**
+   * Commits one small write, so health checks learn whether the store can
+   * still be written (a read-only volume, a full disk, a damaged file);
+   * rejects with a StoreUnavailableError that names the database.
+   */
+  checkWritable(): Promise<void>;
+
   close(): void;
 }
