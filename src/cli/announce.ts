@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { UsageError } from '../errors.js';
-import { createLogger } from '../logger.js';
+import { configuredLogger } from '../logger.js';
 import { runCli } from '../run-cli.js';
 import { bootstrap } from '../runtime/bootstrap.js';
 import { plural } from '../text/plural.js';
@@ -34,7 +34,7 @@ runCli(async () => {
   }
   if (!values.once) throw new UsageError(`${USAGE} (the running bot schedules cycles itself)`);
   const config = loadConfig();
-  const logger = createLogger({ level: config.logLevel ?? 'warn' });
+  const logger = configuredLogger(config, 'warn');
   // With --json, stdout is the report alone: shell channels print to stderr.
   const output = values.json ? process.stderr : process.stdout;
   const pubbot = await bootstrap(config, logger, {

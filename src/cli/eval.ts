@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { checkAnswer, ExampleFileSchema, exampleKeys } from '../eval/example-questions.js';
-import { createLogger } from '../logger.js';
+import { configuredLogger } from '../logger.js';
 import { runCli } from '../run-cli.js';
 import { bootstrap, readOnly } from '../runtime/bootstrap.js';
 
@@ -35,7 +35,7 @@ runCli(async () => {
     values.file ?? DEFAULT_FILES.find((candidate) => existsSync(candidate)) ?? DEFAULT_FILES[1];
   const examples = ExampleFileSchema.parse(JSON.parse(await readFile(file as string, 'utf8')));
   const config = readOnly(loadConfig());
-  const pubbot = await bootstrap(config, createLogger({ level: config.logLevel ?? 'error' }));
+  const pubbot = await bootstrap(config, configuredLogger(config, 'error'));
   const core = pubbot.reloader.core;
   const keys = exampleKeys(core.library);
   let passed = 0;
