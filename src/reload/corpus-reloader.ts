@@ -32,6 +32,9 @@ export interface CorpusReloaderOptions {
 export class CorpusReloader {
   readonly #o: CorpusReloaderOptions;
   #core: Core;
+  /** The problems the last read reported, so each is logged once, not at every cycle. */
+  #reported = new Set<string>();
+  #empty = false;
 
   constructor(options: CorpusReloaderOptions, core: Core) {
     this.#o = options;
@@ -43,8 +46,9 @@ export class CorpusReloader {
     options: CorpusReloaderOptions,
     learned: readonly FactsPatch[] = [],
   ): Promise<{ reloader: CorpusReloader; corpus: Corpus }> {
-    const corpus = await readCorpus(options, learned);
+    const corpus = await loadCorpusDir(options.corpusDir, learned);
     const reloader = new CorpusReloader(options, makeCore(options, corpus));
+    reloader.#report(corpus);
     return { reloader, corpus };
   }
 
@@ -54,7 +58,8 @@ export class CorpusReloader {
 
   /** Reads the folder again and swaps the core in when the corpus changed; returns the corpus read. */
   async reload(learned: readonly FactsPatch[]): Promise<Corpus> {
-    const corpus = await readCorpus(this.#o, learned);
+    const corpus = await loadCorpusDir(this.#o.corpusDir, learned);
+    this.#report(corpus);
     // Rebuilding a large index is the costliest thing a reload could do; an unchanged corpus keeps its own.
     const fingerprint = corpusFingerprint([...corpus.papers].sort(newestFirst));
     if (fingerprint !== this.#core.library.fingerprint) {
@@ -63,16 +68,25 @@ export class CorpusReloader {
     }
     return corpus;
   }
-}
 
-async function readCorpus(
-  { corpusDir, logger }: CorpusReloaderOptions,
-  learned: readonly FactsPatch[],
-): Promise<Corpus> {
-  const corpus = await loadCorpusDir(corpusDir, learned);
-  for (const problem of corpus.problems) logger.warn({ problem }, formatProblem(problem));
-  logger.debug({ papers: corpus.papers.length, dir: corpusDir }, 'corpus read');
-  return corpus;
+  /**
+   * Each problem as one line, when it first appears (again only if it went
+   * away and came back), not at every read; the same for an empty corpus,
+   * where every question would find nothing.
+   */
+  #report(corpus: Corpus): void {
+    const { corpusDir, logger } = this.#o;
+    const problems = corpus.problems.map(formatProblem);
+    for (const problem of problems) if (!this.#reported.has(problem)) logger.warn(problem);
+    this.#reported = new Set(problems);
+    const empty = corpus.papers.length === 0;
+    if (empty && !this.#empty)
+      logger.warn(
+        `corpus ${corpusDir} has no papers, so every question finds nothing: put *.txt listings or *.json entries there, or point CORPUS_DIR at them`,
+      );
+    this.#empty = empty;
+    logger.debug({ papers: corpus.papers.length, dir: corpusDir }, 'corpus read');
+  }
 }
 
 function makeCore({ indexCacheDir, logger }: CorpusReloaderOptions, corpus: Corpus): Core {
