@@ -4,9 +4,14 @@ import { PubbotError } from './errors.js';
 /**
  * Runs a command-line entry point: a PubbotError is one line for a person and
  * its code's exit code (2 for configuration and usage); anything else is a
- * bug and exits 1 with its stack.
+ * bug and exits 1 with its stack. A closed stdout (`… | head`) ends the
+ * command quietly: whoever read it has what they wanted.
  */
 export function runCli(main: () => Promise<number | undefined>): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(0);
+  });
   Promise.resolve()
     .then(() => {
       loadEnvFile();

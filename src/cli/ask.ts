@@ -6,7 +6,7 @@ import { replyText } from '../conversation/reply-text.js';
 import type { Origin } from '../conversation/request.js';
 import { DEFAULT_PAGE_SIZE } from '../core.js';
 import { UsageError } from '../errors.js';
-import { createLogger } from '../logger.js';
+import { configuredLogger } from '../logger.js';
 import { runCli } from '../run-cli.js';
 import { bootstrap } from '../runtime/bootstrap.js';
 
@@ -33,13 +33,13 @@ runCli(async () => {
     throw new UsageError(`--limit must be a positive whole number, got "${values.limit}"`);
   }
   const today = values.today;
-  if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/u.test(today)) {
+  if (today !== undefined && !isCalendarDate(today)) {
     throw new UsageError(`--today must be a date like 2026-11-25, got "${today}"`);
   }
   if (!values.batch && positionals.length === 0) throw new UsageError(USAGE);
 
   const config = loadConfig();
-  const logger = createLogger({ level: config.logLevel ?? 'warn' });
+  const logger = configuredLogger(config, 'warn');
   const clock = today ? () => new Date(`${today}T12:00:00Z`) : undefined;
   // Answers match the bot's: the corpus plus what feeds and syncs learned, from the store.
   const pubbot = await bootstrap(config, logger, clock ? { clock } : {});
@@ -75,6 +75,13 @@ runCli(async () => {
     pubbot.close();
   }
 });
+
+/** YYYY-MM-DD naming a day that exists (2026-02-30 and 2026-13-45 do not). */
+function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/u.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+}
 
 /** One answer per stdin line; in JSON mode one object per line, blank lines included. */
 async function answerLines(

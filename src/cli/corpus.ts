@@ -4,7 +4,7 @@ import { monthYear } from '../answer/paper-line.js';
 import { loadConfig } from '../config.js';
 import { formatProblem } from '../corpus/paper.js';
 import { UsageError } from '../errors.js';
-import { createLogger } from '../logger.js';
+import { configuredLogger } from '../logger.js';
 import { runCli } from '../run-cli.js';
 import { bootstrap } from '../runtime/bootstrap.js';
 import { runSync } from './corpus-sync.js';
@@ -48,7 +48,7 @@ runCli(async () => {
   if (!sync && values['dry-run']) throw new UsageError('--dry-run goes with sync');
   const config = loadConfig();
   // Problems are this command's output, one line each; the log would only repeat them.
-  const pubbot = await bootstrap(config, createLogger({ level: config.logLevel ?? 'error' }));
+  const pubbot = await bootstrap(config, configuredLogger(config, 'error'));
   try {
     if (sync)
       return await runSync(config, pubbot.store, {

@@ -1,0 +1,79 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runScript, temporaryDatabase } from '../support/run-script.js';
+
+const folder = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
+
+/** A corpus of `count` hand-added papers, enough output to outgrow a pipe's buffer. */
+function largeCorpus(count: number): string {
+  const dir = folder('pubbot-large-');
+  const papers = Array.from({ length: count }, (_, i) => ({
+    title: `A Study of Things Number ${i}`,
+    authors: ['Ana Ruiz', 'Bo Li'],
+    published: '2024-01-01',
+    category: 'cs.LG',
+    abstract: 'We study things. '.repeat(20),
+  }));
+  writeFileSync(join(dir, 'papers.json'), JSON.stringify(papers));
+  return dir;
+}
+
+/** Runs a CLI whose reader stops reading after the first output, as `| head -1` does. */
+function runIntoClosedPipe(args: string[], env: Record<string, string>, input?: string[]) {
+  return new Promise<{ code: number | null; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+      env: { ...process.env, ENV_FILE: '', DATABASE_URL: temporaryDatabase(), ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.stdout.once('data', () => {
+      child.stdout.destroy();
+      // More questions after the reader left: each answer now meets a closed pipe.
+      for (const line of input?.slice(1) ?? []) child.stdin.write(`${line}\n`);
+      child.stdin.end();
+    });
+    if (input) child.stdin.write(`${input[0]}\n`);
+    else child.stdin.end();
+    child.on('close', (code) => resolve({ code, stderr }));
+  });
+}
+
+describe('command-line tools at the edges', () => {
+  it('GIVEN `corpus` or `ask --batch` piped into a reader that stops THEN they end quietly with exit 0', async () => {
+    const corpus = await runIntoClosedPipe(['src/cli/corpus.ts', '--json'], {
+      CORPUS_DIR: largeCorpus(2000),
+    });
+    expect(corpus).toEqual({ code: 0, stderr: '' });
+    const questions = Array.from({ length: 50 }, (_, i) => `papers in ${2000 + (i % 26)}`);
+    const ask = await runIntoClosedPipe(['src/cli/ask.ts', '--batch'], {}, questions);
+    expect(ask).toEqual({ code: 0, stderr: '' });
+  }, 60_000);
+
+  it.each(['2026-13-45', '2026-02-30', '25-11-2026'])(
+    'GIVEN `--today %s` THEN a one-line usage error and exit code 2',
+    async (day) => {
+      const result = await runScript('src/cli/ask.ts', ['--today', day, 'latest']);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(`pubbot: --today must be a date like 2026-11-25, got "${day}"\n`);
+    },
+  );
+
+  it('GIVEN an empty corpus folder THEN `ask` still answers, with one warning saying why nothing is found', async () => {
+    const result = await runScript('src/cli/ask.ts', ['latest'], {
+      env: { CORPUS_DIR: folder('pubbot-empty-') },
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('No papers\n');
+    const warnings = result.stderr.trim().split('\n');
+    expect(warnings).toHaveLength(1);
+    expect(JSON.parse(warnings[0] as string).msg).toMatch(
+      /^corpus .* has no papers, so every question finds nothing/u,
+    );
+  });
+});
