@@ -16,6 +16,20 @@ const DBLP_PID = /^[A-Za-z0-9]+(?:\/[A-Za-z0-9_-]+)+$/u;
 const ON = ['true', '1', 'on', 'yes'];
 const OFF = ['false', '0', 'off', 'no'];
 
+const onOff = z
+  .string()
+  .transform((value) => value.toLowerCase())
+  .refine((value) => [...ON, ...OFF].includes(value), 'must be on or off (true/false, 1/0)')
+  .transform((value) => ON.includes(value));
+
+/** A duration in seconds; fractions allowed, so tests can wait less than a second. */
+function seconds(example: string) {
+  return z.coerce
+    .number({ error: `must be a number of seconds such as ${example}` })
+    .positive(`must be a number of seconds above 0, such as ${example}`)
+    .max(3600, 'must be at most 3600 seconds');
+}
+
 const EnvSchema = z.object({
   CORPUS_DIR: z
     .string()
@@ -55,6 +69,10 @@ const EnvSchema = z.object({
     .regex(/^\/[a-z0-9_-]{1,31}$/u, 'must look like /papers')
     .default('/papers'),
   HTTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** How long a platform may fail to connect or authenticate before /healthz turns 503. */
+  HEALTH_GRACE_SECONDS: seconds('60').default(60),
+  /** How long SIGTERM/SIGINT wait for answers in flight before the process exits anyway. */
+  SHUTDOWN_TIMEOUT_SECONDS: seconds('10').default(10),
   DATABASE_URL: z
     .string()
     .regex(
@@ -94,12 +112,7 @@ const EnvSchema = z.object({
     )
     .default([]),
   DBLP_API_URL: httpUrl.default('https://dblp.org'),
-  SYNC_ON_CYCLE: z
-    .string()
-    .transform((value) => value.toLowerCase())
-    .refine((value) => [...ON, ...OFF].includes(value), 'must be on or off (true/false, 1/0)')
-    .transform((value) => ON.includes(value))
-    .default(false),
+  SYNC_ON_CYCLE: onOff.default(false),
   // Goes into the User-Agent comment, so: ASCII, no spaces or parentheses.
   SOURCES_CONTACT: z
     .string()
@@ -200,6 +213,10 @@ export interface Config {
    * Unset: 3000 when a chat platform runs, no server for the shell alone.
    */
   httpPort?: number;
+  /** How long a platform may be unable to connect or authenticate before /healthz says 503. */
+  healthGraceMs: number;
+  /** How long a shutdown waits for answers in flight before the process exits anyway. */
+  shutdownTimeoutMs: number;
   /** Unset means the entry point's default: quiet for the shell, info for chat platforms. */
   logLevel?: (typeof LOG_LEVELS)[number];
   /** Present when Discord credentials are set. */
@@ -259,6 +276,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       syncOnCycle: e.SYNC_ON_CYCLE,
     },
     ...(e.HTTP_PORT === undefined ? {} : { httpPort: e.HTTP_PORT }),
+    healthGraceMs: e.HEALTH_GRACE_SECONDS * 1000,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     ...(e.LOG_LEVEL ? { logLevel: e.LOG_LEVEL } : {}),
     http: { host: e.HTTP_HOST, ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}) },
     ...(e.DISCORD_TOKEN ? { discord: discordConfig(e) } : {}),

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { ChatPlatform, PostReceipt } from '../../src/conversation/chat-platform.js';
+import type { ChatPlatform, Outage, PostReceipt } from '../../src/conversation/chat-platform.js';
 import type { Conversation } from '../../src/conversation/conversation.js';
 import type { Reply } from '../../src/conversation/reply.js';
 import { replyText } from '../../src/conversation/reply-text.js';
 import type { Origin } from '../../src/conversation/request.js';
 import { textRequest } from '../../src/conversation/text-request.js';
+import { defaultDeadline, untilDeadline } from '../../src/ops/in-flight.js';
 import { terminalText } from './terminal-text.js';
 
 export interface ShellPlatformOptions {
@@ -77,13 +78,18 @@ export class ShellPlatform implements ChatPlatform {
     lines.on('close', () => void this.#queue.then(() => this.#end()));
   }
 
-  async stop(): Promise<void> {
+  async stop(deadline = defaultDeadline()): Promise<void> {
     this.#lines?.close();
-    await this.#queue;
+    await Promise.race([this.#queue, untilDeadline(deadline)]);
   }
 
   isReady(): boolean {
     return this.#lines !== undefined && !this.#ended;
+  }
+
+  /** The terminal is local: it never fails to connect. */
+  outage(): Outage | undefined {
+    return undefined;
   }
 
   async post(channel: string, reply: Reply): Promise<PostReceipt> {

@@ -1,8 +1,8 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { App, type CustomRoute, type RespondFn, webApi } from '@slack/bolt';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { App, type RespondFn, SocketModeReceiver, webApi } from '@slack/bolt';
 import type {
   ChatPlatform,
+  Outage,
   PostOptions,
   PostReceipt,
 } from '../../src/conversation/chat-platform.js';
@@ -10,15 +10,21 @@ import type { Conversation } from '../../src/conversation/conversation.js';
 import type { Reply } from '../../src/conversation/reply.js';
 import type { Origin, Request } from '../../src/conversation/request.js';
 import { textRequest } from '../../src/conversation/text-request.js';
+import { PubbotError } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
-import { InFlight } from '../in-flight.js';
+import type { HttpRoute } from '../../src/ops/http-server.js';
+import { defaultDeadline, InFlight, untilDeadline } from '../../src/ops/in-flight.js';
+import { longestOutage, Reachability } from '../reachability.js';
+import { RequestSlots } from '../request-slots.js';
 import { boltLogger } from './bolt-logger.js';
+import { SlackEventsReceiver } from './events-receiver.js';
 import { SLACK_LIMITS } from './limits.js';
 import { renderBlocks, SHOW_MORE_ACTION, type SlackMessage } from './render-blocks.js';
 import { SeenEvents } from './seen-events.js';
+import { REJECTED_TOKEN_ERRORS, slackFetch } from './web-api-fetch.js';
 
 export type SlackTransport =
-  | { kind: 'http'; signingSecret: string; port: number; customRoutes?: CustomRoute[] }
+  | { kind: 'http'; signingSecret: string }
   | { kind: 'socket'; appToken: string };
 
 export interface SlackPlatformOptions {
@@ -35,6 +41,15 @@ export interface SlackPlatformOptions {
   channelIntervalMs?: number;
 }
 
+/** A Slack problem no retry will fix; its message names the variable to change. */
+export class SlackFatalError extends PubbotError {
+  override readonly name = 'SlackFatalError';
+
+  constructor(message: string) {
+    super('PLATFORM_FATAL', message);
+  }
+}
+
 /** Where an event came from, in Slack's terms. */
 interface Asked {
   channel: string;
@@ -47,74 +62,122 @@ interface Asked {
 }
 
 const CHANNEL_INTERVAL_MS = 1100;
+/**
+ * Slack's Web API has no idempotency key, so a timed-out chat.postMessage
+ * that Slack did take is posted again on retry: the timeout stays well above
+ * Slack's usual answer times. It also bounds how long answers wait once a
+ * hung Slack recovers (until the requests holding the slots give up).
+ */
+const REQUEST_TIMEOUT_MS = 10_000;
+const REQUEST_SLOTS = 16;
 const MANAGERS = 'workspace admins or the channel’s creator';
+const EVENTS_PATH = '/slack/events';
 
 /**
  * pubbot on Slack: mentions and DMs answered in a thread (a mention in that
  * thread refines the question), a slash command, Block Kit with a "Show
  * more" button; announcements through the Web API. Retries of one event are
  * answered once. Only translation happens here: events become Requests,
- * Replies become Block Kit.
+ * Replies become Block Kit. In HTTP mode the events arrive through
+ * {@link SlackPlatform.routes} on pubbot's own server.
  */
 export class SlackPlatform implements ChatPlatform {
   readonly name = 'slack';
   readonly #o: SlackPlatformOptions;
   readonly #seen = new SeenEvents();
   readonly #inFlight = new InFlight();
-  /** Posts announcements; Bolt's own client answers events. */
+  /** Posts announcements and checks the token; Bolt's own client answers events. */
   readonly #client: webApi.WebClient;
-  readonly #clientOptions;
+  readonly #clientOptions: webApi.WebClientOptions;
   readonly #lastPost = new Map<string, number>();
+  /** The Web API (and response URLs). */
+  readonly #api = new Reachability();
+  /** The Socket Mode connection, in Socket Mode. */
+  readonly #socket = new Reachability();
   #app: App | undefined;
-  #server: Server | undefined;
+  #receiver: SlackEventsReceiver | undefined;
   #ready = false;
 
   constructor(options: SlackPlatformOptions) {
     this.#o = options;
+    const { transport } = options;
+    const appAuthorization = transport.kind === 'socket' ? `Bearer ${transport.appToken}` : '';
     this.#clientOptions = {
       slackApiUrl: options.apiUrl,
-      // A 429 waits for Retry-After and then retries; a few tries cover that and brief outages.
-      retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 10_000 },
+      fetch: slackFetch(
+        {
+          api: 'Slack',
+          timeoutMs: REQUEST_TIMEOUT_MS,
+          slots: new RequestSlots(REQUEST_SLOTS),
+          link: this.#api,
+        },
+        (authorization) =>
+          authorization === appAuthorization ? 'SLACK_APP_TOKEN' : 'SLACK_BOT_TOKEN',
+      ),
+      // A 429 waits for Retry-After and then retries; two more tries cover a brief outage.
+      retryConfig: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
     };
-    this.#client = new webApi.WebClient(options.botToken, {
-      ...this.#clientOptions,
-      timeout: 15_000,
-    });
+    this.#client = new webApi.WebClient(options.botToken, this.#clientOptions);
   }
 
-  /** The HTTP port in HTTP mode (useful when started on port 0). */
-  get port(): number | undefined {
-    return (this.#server?.address() as AddressInfo | null)?.port;
+  /** HTTP mode's endpoint, for pubbot's HTTP server; none in Socket Mode. */
+  routes(): HttpRoute[] {
+    if (this.#o.transport.kind !== 'http') return [];
+    return [
+      {
+        method: 'POST',
+        path: EVENTS_PATH,
+        events: true,
+        handle: (req: IncomingMessage, body: Buffer, res: ServerResponse) =>
+          this.#receiver ? this.#receiver.handle(req, body, res) : notStarted(res),
+      },
+    ];
   }
 
+  /**
+   * Checks the bot token first (auth.test), so a refused token ends the start
+   * with one line naming SLACK_BOT_TOKEN instead of Bolt taking every event
+   * and dropping it; in Socket Mode a refused app token names SLACK_APP_TOKEN.
+   */
   async start(): Promise<void> {
     const { transport, botToken, logger } = this.#o;
-    const clientOptions = this.#clientOptions;
-    // Made here, not in the constructor: Bolt checks the token at once, and posting alone needs no app.
+    const bot = await this.#identify();
+    const bolt = boltLogger(logger);
+    const receiver =
+      transport.kind === 'http'
+        ? new SlackEventsReceiver({ signingSecret: transport.signingSecret, logger: bolt })
+        : this.#socketReceiver(transport.appToken, bolt);
+    if (receiver instanceof SlackEventsReceiver) this.#receiver = receiver;
     const app = new App({
       token: botToken,
-      logger: boltLogger(logger),
-      clientOptions,
-      ...(transport.kind === 'http'
-        ? { signingSecret: transport.signingSecret, customRoutes: transport.customRoutes ?? [] }
-        : { socketMode: true, appToken: transport.appToken, installerOptions: { clientOptions } }),
+      botId: bot.botId,
+      botUserId: bot.botUserId,
+      receiver,
+      logger: bolt,
+      clientOptions: this.#clientOptions,
     });
     this.#app = app;
     this.#listen(app);
-    const started = transport.kind === 'http' ? await app.start(transport.port) : await app.start();
-    if (transport.kind === 'http') this.#server = started as Server;
+    await app.start().catch((error: unknown) => {
+      throw startFailure(error, 'SLACK_APP_TOKEN');
+    });
     this.#ready = true;
-    logger.info({ transport: transport.kind, port: this.port }, 'slack ready');
+    logger.info({ transport: transport.kind }, 'slack ready');
   }
 
-  async stop(): Promise<void> {
+  async stop(deadline = defaultDeadline()): Promise<void> {
     this.#ready = false;
-    await this.#inFlight.settle();
-    await this.#app?.stop();
+    // Socket Mode stops taking events before the answers in flight are awaited.
+    await Promise.race([this.#app?.stop(), untilDeadline(deadline)]);
+    await this.#inFlight.settle(deadline);
   }
 
   isReady(): boolean {
-    return this.#ready;
+    return this.#ready && this.outage() === undefined;
+  }
+
+  outage(): Outage | undefined {
+    return longestOutage(this.#api, this.#socket);
   }
 
   /** Posts to a channel, at most one message per second per channel; unfurling off. */
@@ -128,6 +191,29 @@ export class SlackPlatform implements ChatPlatform {
     } finally {
       this.#lastPost.set(channel, Date.now());
     }
+  }
+
+  async #identify(): Promise<{ botId: string; botUserId: string }> {
+    try {
+      const auth = await this.#client.auth.test();
+      return { botId: auth.bot_id ?? '', botUserId: auth.user_id ?? '' };
+    } catch (error) {
+      throw startFailure(error, 'SLACK_BOT_TOKEN');
+    }
+  }
+
+  /** Socket Mode through Bolt's receiver, its connection watched for health. */
+  #socketReceiver(appToken: string, logger: ReturnType<typeof boltLogger>): SocketModeReceiver {
+    const receiver = new SocketModeReceiver({
+      appToken,
+      logger,
+      installerOptions: { clientOptions: this.#clientOptions },
+    });
+    const lost = () => this.#socket.down('Socket Mode connection lost; reconnecting');
+    receiver.client.on('connected', () => this.#socket.up());
+    receiver.client.on('reconnecting', lost);
+    receiver.client.on('disconnected', lost);
+    return receiver;
   }
 
   #listen(app: App): void {
@@ -256,6 +342,33 @@ export class SlackPlatform implements ChatPlatform {
       'slack reply not delivered',
     );
   }
+}
+
+/**
+ * Why Slack could not be started, as one line: a refused token names the
+ * variable to fix; a Web API failure (unreachable, an HTTP error, another
+ * API error) says what Slack answered. Anything else is a bug and stays as it is.
+ */
+function startFailure(error: unknown, variable: string): unknown {
+  const { code, data } = error as { code?: string; data?: { error?: string } };
+  if (data?.error && REJECTED_TOKEN_ERRORS.has(data.error)) {
+    const where =
+      variable === 'SLACK_APP_TOKEN'
+        ? 'Basic Information → App-Level Tokens, with connections:write'
+        : 'OAuth & Permissions → Bot User OAuth Token (xoxb-…)';
+    return new SlackFatalError(
+      `Slack rejected ${variable} (${data.error}): check it under ${where}`,
+    );
+  }
+  if (!code?.startsWith('slack_webapi_')) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new SlackFatalError(`Slack could not be started with ${variable}: ${message}`);
+}
+
+/** An event that arrives before Slack is set up gets Slack to retry instead of an ack. */
+function notStarted(res: ServerResponse): void {
+  res.writeHead(503, { 'retry-after': '1' });
+  res.end();
 }
 
 /** Posts a message with its files; unfurling off so a digest is not a wall of previews. */

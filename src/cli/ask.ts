@@ -42,7 +42,10 @@ runCli(async () => {
   const logger = configuredLogger(config, 'warn');
   const clock = today ? () => new Date(`${today}T12:00:00Z`) : undefined;
   // Answers match the bot's: the corpus plus what feeds and syncs learned, from the store.
-  const pubbot = await bootstrap(config, logger, clock ? { clock } : {});
+  const pubbot = await bootstrap(config, logger, {
+    storeOptional: true,
+    ...(clock ? { clock } : {}),
+  });
   // One question at a time, no conversation: the same words always get the same answer.
   const origin: Origin = {
     platform: 'shell',

@@ -48,7 +48,10 @@ runCli(async () => {
   if (!sync && values['dry-run']) throw new UsageError('--dry-run goes with sync');
   const config = loadConfig();
   // Problems are this command's output, one line each; the log would only repeat them.
-  const pubbot = await bootstrap(config, configuredLogger(config, 'error'));
+  // Listing needs no database (a damaged one is named and passed over); sync exists to write it.
+  const pubbot = await bootstrap(config, configuredLogger(config, 'error'), {
+    storeOptional: !sync,
+  });
   try {
     if (sync)
       return await runSync(config, pubbot.store, {

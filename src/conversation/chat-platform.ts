@@ -7,6 +7,12 @@ export interface PostOptions {
   idempotencyKey?: string;
 }
 
+/** A platform unable to connect or authenticate: since when (epoch ms), and why, in an operator's words. */
+export interface Outage {
+  since: number;
+  reason: string;
+}
+
 /** What a platform says about a message it accepted. */
 export interface PostReceipt {
   messageId?: string;
@@ -31,10 +37,15 @@ export interface ChatPlatform {
   readonly name: Platform;
   /** Connects and starts taking events. */
   start(): Promise<void>;
-  /** Stops taking events, lets answers in flight finish (bounded), disconnects. */
-  stop(): Promise<void>;
-  /** Connected and able to answer; drives health checks. */
+  /**
+   * Stops taking events first, lets answers in flight finish until
+   * `deadline` (epoch ms; 5 s from now by default), then disconnects.
+   */
+  stop(deadline?: number): Promise<void>;
+  /** Connected and able to answer; the connected gauge in /metrics. */
   isReady(): boolean;
+  /** Since when and why the platform cannot connect or authenticate; undefined while it can. Health turns 503 once one outlasts the grace. */
+  outage(): Outage | undefined;
   /** Sends a reply to one of the platform's channels, by its own id ("C0123"). */
   post(channel: string, reply: Reply, options?: PostOptions): Promise<PostReceipt>;
 }

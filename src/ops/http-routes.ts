@@ -1,72 +1,51 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Health } from './health.js';
+import { type HttpRoute, sendJson } from './http-server.js';
 import type { Metrics } from './metrics.js';
 
-export interface OpsRoute {
-  path: string;
-  method: string;
-  handler: (req: IncomingMessage, res: ServerResponse) => void;
-}
-
-/** GET /healthz (200 or 503 with reasons, JSON) and GET /metrics (Prometheus text). */
-export function opsRoutes(health: () => Health, metrics: Metrics): OpsRoute[] {
+/**
+ * GET /healthz (200 or 503 with reasons, JSON; 503 too once shutdown began)
+ * and GET /metrics (Prometheus text; with a token configured, only for
+ * `Authorization: Bearer <token>`).
+ */
+export function opsRoutes({
+  health,
+  metrics,
+  metricsToken,
+}: {
+  health: () => Promise<Health>;
+  metrics: Metrics;
+  metricsToken?: string;
+}): HttpRoute[] {
   return [
     {
       path: '/healthz',
       method: 'GET',
-      handler: (_req, res) => {
-        const state = health();
-        res.writeHead(state.ok ? 200 : 503, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ status: state.ok ? 'ok' : 'unavailable', ...state }));
+      handle: async (_req, _body, res) => {
+        const state = await health();
+        sendJson(res, state.ok ? 200 : 503, { status: state.ok ? 'ok' : 'unavailable', ...state });
       },
     },
     {
       path: '/metrics',
       method: 'GET',
-      handler: (_req, res) => {
-        metrics.registry.metrics().then(
-          (text) => {
-            res.writeHead(200, { 'content-type': metrics.registry.contentType });
-            res.end(text);
-          },
-          () => {
-            res.writeHead(500);
-            res.end();
-          },
-        );
+      handle: async (req, _body, res) => {
+        if (metricsToken && !sameSecret(req.headers.authorization, `Bearer ${metricsToken}`)) {
+          res.setHeader('www-authenticate', 'Bearer');
+          return sendJson(res, 401, {
+            error: 'metrics need Authorization: Bearer <METRICS_TOKEN>',
+          });
+        }
+        const text = await metrics.registry.metrics();
+        res.writeHead(200, { 'content-type': metrics.registry.contentType });
+        res.end(text);
       },
     },
   ];
 }
 
-/**
- * A small server for the ops routes, used when no Slack HTTP receiver is
- * there to share the port with.
- */
-export async function startOpsServer(
-  routes: OpsRoute[],
-  port: number,
-): Promise<{ server: Server; port: number; close: () => Promise<void> }> {
-  const server = createServer((req, res) => {
-    const route = routes.find(
-      (r) => r.method === req.method && r.path === new URL(req.url ?? '/', 'http://x').pathname,
-    );
-    if (route) return route.handler(req, res);
-    res.writeHead(404, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ error: 'not found' }));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, resolve);
-  });
-  return {
-    server,
-    port: (server.address() as AddressInfo).port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+/** Compared in constant time (through digests, so the length does not leak either). */
+function sameSecret(given: string | undefined, expected: string): boolean {
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return given !== undefined && timingSafeEqual(digest(given), digest(expected));
 }

@@ -2,14 +2,13 @@ import { Announcer } from '../announce/announcer.js';
 import type { Config } from '../config.js';
 import { Conversation } from '../conversation/conversation.js';
 import type { Corpus } from '../corpus/load-corpus.js';
+import { StoreUnavailableError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { checkHealth } from '../ops/health.js';
-import { type OpsRoute, opsRoutes } from '../ops/http-routes.js';
 import { Metrics } from '../ops/metrics.js';
 import { CorpusReloader } from '../reload/corpus-reloader.js';
 import { fetchArxivFeed } from '../sources/arxiv-api.js';
 import { PoliteHttp, sourcesUserAgent } from '../sources/polite-http.js';
-import { openStore } from '../store/sqlite-store.js';
+import { openStore, SqliteStore } from '../store/sqlite-store.js';
 import type { Store } from '../store/store.js';
 import { createPlatforms, type Platforms, type PlatformWiring } from './platforms.js';
 
@@ -18,6 +17,12 @@ export interface BootstrapOptions {
   platforms?: Pick<PlatformWiring, 'shell' | 'onFatal'>;
   /** The clock the conversation and announcements read "today" from. */
   clock?: () => Date;
+  /**
+   * Keep answering when the database cannot be used: an in-memory store
+   * stands in (no follow-ups across restarts, nothing learned by syncs) and
+   * `storeProblem` says why. Commands that exist to write it leave this off.
+   */
+  storeOptional?: boolean;
 }
 
 /** Everything a running pubbot is made of, built in one order for the bot and every command. */
@@ -29,8 +34,10 @@ export interface Pubbot {
   conversation: Conversation;
   announcer: Announcer;
   metrics: Metrics;
-  /** Health and metrics over HTTP. */
-  routes: OpsRoute[];
+  /** Set when the database could not be used and an in-memory store stands in for it. */
+  storeUnavailable?: StoreUnavailableError;
+  /** Why the store cannot be written right now (a write is tried), or undefined. */
+  storeProblem(): Promise<string | undefined>;
   /** Present when `platforms` was asked for. */
   platforms?: Platforms;
   /** Closes the store; platforms are stopped by whoever started them. */
@@ -65,7 +72,7 @@ export async function bootstrap(
   logger: Logger,
   options: BootstrapOptions = {},
 ): Promise<Pubbot> {
-  const store = openStore(config.announce.databaseUrl);
+  const { store, learned, unavailable } = openUsableStore(config, logger, options.storeOptional);
   try {
     const { reloader, corpus } = await CorpusReloader.load(
       {
@@ -73,7 +80,7 @@ export async function bootstrap(
         logger,
         ...(config.stateDir ? { indexCacheDir: config.stateDir } : {}),
       },
-      store.learnedFacts(),
+      learned,
     );
     const core = () => reloader.core;
     let platforms: Platforms | undefined;
@@ -103,14 +110,6 @@ export async function bootstrap(
       onAnswer: (platform, shape, seconds) => metrics.answered(platform, shape, seconds),
       ...(options.clock ? { clock: options.clock } : {}),
     });
-    const routes = opsRoutes(
-      () =>
-        checkHealth({
-          papers: reloader.core.library.papers.length,
-          platforms: platforms?.serving ?? [],
-        }),
-      metrics,
-    );
     if (options.platforms) {
       store.replaceConfigSubscriptions(config.announce.channels, new Date().toISOString());
       platforms = await createPlatforms(config, {
@@ -118,7 +117,6 @@ export async function bootstrap(
         conversation,
         core,
         logger,
-        routes,
       });
     }
     return {
@@ -128,12 +126,55 @@ export async function bootstrap(
       conversation,
       announcer,
       metrics,
-      routes,
+      ...(unavailable ? { storeUnavailable: unavailable } : {}),
+      storeProblem: async () => {
+        if (unavailable) return unavailable.message;
+        return store.checkWritable().then(
+          () => undefined,
+          (error: unknown) => (error instanceof Error ? error.message : String(error)),
+        );
+      },
       ...(platforms ? { platforms } : {}),
       close: () => store.close(),
     };
   } catch (error) {
     store.close();
     throw error;
+  }
+}
+
+/**
+ * The configured store and what it learned, or — when it cannot be opened or
+ * read and the caller can do without it — an in-memory one, with the error
+ * (naming the file) logged once.
+ */
+function openUsableStore(
+  config: Config,
+  logger: Logger,
+  optional = false,
+): {
+  store: Store;
+  learned: ReturnType<Store['learnedFacts']>;
+  unavailable?: StoreUnavailableError;
+} {
+  let store: Store | undefined;
+  try {
+    store = openStore(config.announce.databaseUrl);
+    return { store, learned: store.learnedFacts() };
+  } catch (error) {
+    store?.close();
+    const unavailable =
+      error instanceof StoreUnavailableError
+        ? error
+        : new StoreUnavailableError(
+            `database ${config.announce.databaseUrl} cannot be read: ${error instanceof Error ? error.message : String(error)}`,
+            { cause: error },
+          );
+    if (!optional) throw unavailable;
+    logger.error(
+      `${unavailable.message}; answering without it (no announcements, follow-ups kept in memory only)`,
+    );
+    const stand = new SqliteStore(':memory:');
+    return { store: stand, learned: [], unavailable };
   }
 }

@@ -5,9 +5,7 @@ import type { ChatPlatform } from '../conversation/chat-platform.js';
 import type { Conversation } from '../conversation/conversation.js';
 import type { Core } from '../core.js';
 import type { Logger } from '../logger.js';
-import type { OpsRoute } from '../ops/http-routes.js';
-
-export const DEFAULT_HTTP_PORT = 3000;
+import type { HttpRoute } from '../ops/http-server.js';
 
 export interface PlatformWiring {
   conversation: Pick<Conversation, 'handle'>;
@@ -15,8 +13,6 @@ export interface PlatformWiring {
   logger: Logger;
   /** The terminal: where the shell reads questions, and where it prints answers and `shell:` announcements. */
   shell: { input: Readable; output: Writable; interactive: boolean; onEnd?: () => void };
-  /** Health and metrics, served on Slack's own HTTP server when Slack runs over HTTP. */
-  routes?: OpsRoute[];
   /** A platform refused the bot for good. */
   onFatal?: (error: Error) => void;
 }
@@ -27,6 +23,8 @@ export interface Platforms {
   byName: Partial<Record<Platform, ChatPlatform>>;
   /** The ones to start: the chat platforms with credentials, or the shell when there are none. */
   serving: ChatPlatform[];
+  /** Where platforms take events over HTTP (Slack's events), for pubbot's server. */
+  routes: HttpRoute[];
 }
 
 /**
@@ -37,11 +35,15 @@ export async function createPlatforms(config: Config, wiring: PlatformWiring): P
   const { conversation, core, logger } = wiring;
   const byName: Partial<Record<Platform, ChatPlatform>> = {};
   const serving: ChatPlatform[] = [];
+  const routes: HttpRoute[] = [];
   if (config.discord) {
     const { DiscordPlatform } = await import('../../adapters/discord/discord-platform.js');
+    const { token, appId, guildId, apiUrl } = config.discord;
     const discord = new DiscordPlatform({
-      token: config.discord.token,
-      apiUrl: config.discord.apiUrl,
+      token,
+      appId,
+      ...(guildId ? { guildId } : {}),
+      apiUrl,
       conversation,
       core,
       logger: logger.child({ platform: 'discord' }),
@@ -60,17 +62,13 @@ export async function createPlatforms(config: Config, wiring: PlatformWiring): P
       transport:
         slack.mode === 'socket'
           ? { kind: 'socket', appToken: slack.appToken }
-          : {
-              kind: 'http',
-              signingSecret: slack.signingSecret,
-              port: config.httpPort ?? DEFAULT_HTTP_PORT,
-              customRoutes: wiring.routes ?? [],
-            },
+          : { kind: 'http', signingSecret: slack.signingSecret },
       conversation,
       logger: logger.child({ platform: 'slack' }),
     });
     byName.slack = platform;
     serving.push(platform);
+    routes.push(...platform.routes());
   }
   const { ShellPlatform } = await import('../../adapters/shell/shell-platform.js');
   const shell = new ShellPlatform({
@@ -80,5 +78,5 @@ export async function createPlatforms(config: Config, wiring: PlatformWiring): P
   });
   byName.shell = shell;
   if (serving.length === 0) serving.push(shell);
-  return { byName, serving };
+  return { byName, serving, routes };
 }

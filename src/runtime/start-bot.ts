@@ -1,21 +1,38 @@
 import { scheduleCycles } from '../announce/schedule.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
-import { startOpsServer } from '../ops/http-routes.js';
+import { checkHealth } from '../ops/health.js';
+import { opsRoutes } from '../ops/http-routes.js';
+import { type HttpServer, startHttpServer } from '../ops/http-server.js';
+import { InFlight } from '../ops/in-flight.js';
 import { bootstrap } from './bootstrap.js';
-import { DEFAULT_HTTP_PORT } from './platforms.js';
+
+const DEFAULT_HTTP_PORT = 3000;
 
 export interface RunningBot {
   /** Resolves with an exit code when the bot ends by itself (shell input closed, fatal platform error). */
   finished: Promise<number>;
-  stop(): Promise<void>;
+  /**
+   * Stops taking events first (HTTP events answer 503, gateways close),
+   * lets answers and an announcement cycle in flight finish until
+   * `deadline` (epoch ms), then closes the server and the store.
+   */
+  stop(deadline: number): Promise<void>;
 }
 
 /**
- * Bootstraps pubbot, starts every platform the configuration enables (the
- * shell when none is), serves /healthz and /metrics, runs one announcement
- * cycle (the first ever records the corpus silently; later ones finish
- * deliveries a crash left unconfirmed) and schedules the rest.
+ * Bootstraps pubbot, serves /healthz, /metrics and the platforms' HTTP
+ * endpoints, runs one announcement cycle (the first ever records the corpus
+ * silently; later ones finish deliveries a crash left unconfirmed), starts
+ * every platform the configuration enables (the shell when none is) and
+ * schedules the rest. With a damaged database it still answers, but
+ * announces nothing (the ledger is what keeps announcements exactly-once).
+ *
+ * @example
+ * ```ts
+ * const bot = await startBot(loadConfig(), logger);
+ * process.once('SIGTERM', () => bot.stop(Date.now() + 10_000));
+ * ```
  */
 export async function startBot(config: Config, logger: Logger): Promise<RunningBot> {
   let finish: (code: number) => void = () => {};
@@ -23,6 +40,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     finish = resolve;
   });
   const pubbot = await bootstrap(config, logger, {
+    storeOptional: true,
     platforms: {
       shell: {
         input: process.stdin,
@@ -38,34 +56,66 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   });
   const serving = pubbot.platforms?.serving ?? [];
   const chatPlatforms = config.discord !== undefined || config.slack !== undefined;
-  const slackHttp = config.slack?.mode === 'http';
+  const announcing = pubbot.storeUnavailable === undefined;
+  const cycles = new InFlight();
+  const cycle = () => cycles.track(pubbot.announcer.runCycle());
+  let server: HttpServer | undefined;
+  let stopping = false;
+  let schedule: ReturnType<typeof scheduleCycles> | undefined;
 
-  let ops: Awaited<ReturnType<typeof startOpsServer>> | undefined;
   try {
-    await pubbot.announcer.runCycle();
+    // The shell alone serves nothing unless HTTP_PORT asks for it; it must not fight over a port.
+    if (chatPlatforms || config.httpPort !== undefined) {
+      const health = () =>
+        checkHealth({
+          papers: () => pubbot.reloader.core.library.papers.length,
+          platforms: () => serving,
+          graceMs: config.healthGraceMs,
+          storeProblem: () => pubbot.storeProblem(),
+          stopping: () => stopping,
+        });
+      const { metricsToken } = config.http;
+      server = await startHttpServer({
+        routes: [
+          ...opsRoutes({
+            health,
+            metrics: pubbot.metrics,
+            ...(metricsToken ? { metricsToken } : {}),
+          }),
+          ...(pubbot.platforms?.routes ?? []),
+        ],
+        port: config.httpPort ?? DEFAULT_HTTP_PORT,
+        host: config.http.host,
+        logger,
+      });
+      logger.info({ host: config.http.host, port: server.port }, 'serving /healthz and /metrics');
+    }
+    if (announcing) await cycle();
     for (const platform of serving) {
       await platform.start();
       logger.info({ platform: platform.name }, 'platform started');
     }
-    // The shell alone serves nothing unless HTTP_PORT asks for it; it must not fight over a port.
-    if (!slackHttp && (chatPlatforms || config.httpPort !== undefined)) {
-      ops = await startOpsServer(pubbot.routes, config.httpPort ?? DEFAULT_HTTP_PORT);
-      logger.info({ port: ops.port }, 'serving /healthz and /metrics');
-    }
   } catch (error) {
     // Stop every platform, the failed one included, so no socket keeps the process alive.
-    await Promise.allSettled(serving.map((platform) => platform.stop()));
-    await ops?.close();
+    await Promise.allSettled(serving.map((platform) => platform.stop(Date.now())));
+    await server?.close();
     pubbot.close();
     throw error;
   }
-  const schedule = scheduleCycles(config.announce, () => pubbot.announcer.runCycle(), logger);
+  if (announcing) schedule = scheduleCycles(config.announce, cycle, logger);
+  else logger.warn('announcements are off until the database can be used again');
   return {
     finished,
-    async stop() {
-      schedule.stop();
-      await Promise.allSettled(serving.map((platform) => platform.stop()));
-      await ops?.close();
+    async stop(deadline) {
+      stopping = true;
+      schedule?.stop();
+      server?.drain();
+      await Promise.allSettled([
+        ...serving.map((platform) => platform.stop(deadline)),
+        server?.settle(deadline),
+        cycles.settle(deadline),
+      ]);
+      await server?.close();
       pubbot.close();
     },
   };

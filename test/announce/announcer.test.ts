@@ -16,7 +16,7 @@ import { PoliteHttp } from '../../src/sources/polite-http.js';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
 import { LISTING_PATH, TODAY } from '../support/corpus.js';
 import { discordViolations } from '../support/discord-limits.js';
-import { FakeDiscord } from '../support/fake-discord.js';
+import { APP_ID, FakeDiscord } from '../support/fake-discord.js';
 import { FakeSlack } from '../support/fake-slack.js';
 import { RecordingServer } from '../support/http-server.js';
 import { memoryLogger } from '../support/memory-logger.js';
@@ -89,6 +89,7 @@ describe('Announcer with a real SQLite file, an injected clock and local fake pl
     const base: Record<string, Poster> = {
       discord: new DiscordPlatform({
         token: 'discord-token-abcdefghijklmnopqrstu',
+        appId: APP_ID,
         apiUrl: discord.apiUrl,
         conversation,
         core: () => reloader.core,
@@ -96,7 +97,7 @@ describe('Announcer with a real SQLite file, an injected clock and local fake pl
       }),
       slack: new SlackPlatform({
         botToken: 'xoxb-announce',
-        transport: { kind: 'http', signingSecret: 'unused-secret', port: 0 },
+        transport: { kind: 'http', signingSecret: 'unused-secret' },
         apiUrl: slack.apiUrl,
         conversation,
         logger: log.logger,

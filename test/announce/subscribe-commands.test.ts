@@ -7,7 +7,7 @@ import { parseAnnounceChannels } from '../../src/announce/channels.js';
 import { parseChannel } from '../../src/conversation/channel-id.js';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
 import { realConversation } from '../support/conversation.js';
-import { CHANNEL_ID, FakeDiscord } from '../support/fake-discord.js';
+import { APP_ID, CHANNEL_ID, FakeDiscord } from '../support/fake-discord.js';
 import { memoryLogger } from '../support/memory-logger.js';
 
 describe('/subscribe and /unsubscribe through the real Discord client into the real store', () => {
@@ -22,6 +22,7 @@ describe('/subscribe and /unsubscribe through the real Discord client into the r
     const { conversation, reloader } = realConversation(store, { logger });
     platform = new DiscordPlatform({
       token: 'sub-token-abcdefghijklmnopqrstuvw',
+      appId: APP_ID,
       apiUrl: fake.apiUrl,
       conversation,
       core: () => reloader.core,

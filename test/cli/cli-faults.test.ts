@@ -3,9 +3,18 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { freePort } from '../support/free-port.js';
 import { runScript, temporaryDatabase } from '../support/run-script.js';
+import { spawnBot } from '../support/spawn-bot.js';
 
 const folder = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
+
+/** A database file that is not one: what a disk error or a stray copy leaves behind. */
+function damagedDatabase(): { url: string; path: string } {
+  const path = join(folder('pubbot-damaged-'), 'pubbot.db');
+  writeFileSync(path, Buffer.from('this is not an SQLite database, just bytes '.repeat(200)));
+  return { url: `sqlite:${path}`, path };
+}
 
 /** A corpus of `count` hand-added papers, enough output to outgrow a pipe's buffer. */
 function largeCorpus(count: number): string {
@@ -75,5 +84,48 @@ describe('command-line tools at the edges', () => {
     expect(JSON.parse(warnings[0] as string).msg).toMatch(
       /^corpus .* has no papers, so every question finds nothing/u,
     );
+  });
+});
+
+describe('a damaged database', () => {
+  it('GIVEN `ask` THEN it still answers, after one line naming the file', async () => {
+    const db = damagedDatabase();
+    const result = await runScript('src/cli/ask.ts', ['how many papers in 2024?'], {
+      env: { DATABASE_URL: db.url },
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^4 papers in 2024/u);
+    expect(JSON.parse(result.stderr.trim()).msg).toBe(
+      `database ${db.path} cannot be opened: file is not a database; answering without it (no announcements, follow-ups kept in memory only)`,
+    );
+  });
+
+  it('GIVEN `announce`, which exists to write it THEN exit 1 with one line naming the file', async () => {
+    const db = damagedDatabase();
+    const result = await runScript('src/cli/announce.ts', ['--once'], {
+      env: { DATABASE_URL: db.url },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      `pubbot: database ${db.path} cannot be opened: file is not a database\n`,
+    );
+  });
+
+  it('GIVEN the bot THEN it answers questions while /healthz says 503 naming the file', async () => {
+    const db = damagedDatabase();
+    const port = await freePort();
+    const bot = spawnBot({ DATABASE_URL: db.url, HTTP_PORT: String(port) });
+    try {
+      await bot.waitForLog('serving /healthz and /metrics');
+      bot.child.stdin.write('how many papers in 2024?\n');
+      await bot.waitForOutput('4 papers in 2024');
+      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect(health.status).toBe(503);
+      expect(((await health.json()) as { reasons: string[] }).reasons).toEqual([
+        `store: database ${db.path} cannot be opened: file is not a database`,
+      ]);
+    } finally {
+      bot.child.kill('SIGKILL');
+    }
   });
 });

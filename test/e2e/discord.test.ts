@@ -1,8 +1,8 @@
-import type { APIEmbed } from 'discord.js';
+import { type APIEmbed, REST } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { slashCommands } from '../../adapters/discord/commands.js';
 import { DiscordFatalError, DiscordPlatform } from '../../adapters/discord/discord-platform.js';
-import { registerCommands } from '../../adapters/discord/register-commands.js';
+import { syncCommands } from '../../adapters/discord/register-commands.js';
 import { Conversation } from '../../src/conversation/conversation.js';
 import { type Core, createCore } from '../../src/core.js';
 import { buildCorpus } from '../../src/corpus/load-corpus.js';
@@ -54,7 +54,7 @@ const paperIdOf = (prefix: string) =>
 /** The real platform in front of the real funnel, on an in-memory store. */
 function discordPlatform(apiUrl: string, core: () => Core, logger: Logger, token: string) {
   const conversation = new Conversation({ core, store: new SqliteStore(':memory:'), logger });
-  return new DiscordPlatform({ token, apiUrl, conversation, core, logger });
+  return new DiscordPlatform({ token, appId: APP_ID, apiUrl, conversation, core, logger });
 }
 
 describe('Discord adapter against a local fake Discord, with the real discord.js client', () => {
@@ -336,20 +336,30 @@ describe('Discord adapter against a local fake Discord, with the real discord.js
     expect((edit.body as CallbackBody['data'])?.embeds?.[0]?.title).toBe('4 papers in 2024');
   });
 
-  it('GIVEN deploy-commands THEN the registration payload is the command set, guild-scoped when asked', async () => {
-    const count = await registerCommands({
-      token: 'x'.repeat(30),
-      appId: APP_ID,
-      guildId: GUILD_ID,
-      apiUrl: fake.apiUrl,
+  it('GIVEN the bot started THEN it registered its commands; a sync finding them unchanged does not PUT again; a guild gets its own', async () => {
+    const global = `/api/v10/applications/${APP_ID}/commands`;
+    const puts = () => fake.requests.filter((r) => r.method === 'PUT' && r.path === global);
+    expect(puts()).toHaveLength(1);
+    expect(puts()[0]?.body).toEqual(slashCommands());
+    expect(log.lines().find((l) => l.msg?.toString().startsWith('discord commands'))).toMatchObject(
+      {
+        msg: 'discord commands differed from what Discord had; registered them',
+        commands: 8,
+        scope: 'global',
+      },
+    );
+    const rest = new REST({ api: fake.apiUrl }).setToken('x'.repeat(30));
+    expect(await syncCommands(rest, { appId: APP_ID })).toEqual({ changed: false, count: 8 });
+    expect(puts()).toHaveLength(1);
+    expect(await syncCommands(rest, { appId: APP_ID, guildId: GUILD_ID })).toEqual({
+      changed: true,
+      count: 8,
     });
-    expect(count).toBe(8);
     const put = await fake.http.waitFor(
       (r) =>
         r.method === 'PUT' &&
         r.path === `/api/v10/applications/${APP_ID}/guilds/${GUILD_ID}/commands`,
     );
-    expect(put.body).toEqual(slashCommands());
     const names = (put.body as Array<{ name: string; default_member_permissions?: string }>).map(
       (c) => [c.name, c.default_member_permissions ?? null],
     );
@@ -363,10 +373,16 @@ describe('Discord adapter against a local fake Discord, with the real discord.js
       ['subscribe', '16'],
       ['unsubscribe', '16'],
     ]);
-    await registerCommands({ token: 'x'.repeat(30), appId: APP_ID, apiUrl: fake.apiUrl });
-    await fake.http.waitFor(
-      (r) => r.method === 'PUT' && r.path === `/api/v10/applications/${APP_ID}/commands`,
+  });
+
+  it('GIVEN Discord holds an older version of one command THEN the sync replaces them', async () => {
+    const global = `/api/v10/applications/${APP_ID}/commands`;
+    const stale = (fake.commands.get(global) ?? []).map((c) =>
+      c.name === 'latest' ? { ...c, description: 'The newest papers' } : c,
     );
+    fake.commands.set(global, stale);
+    const rest = new REST({ api: fake.apiUrl }).setToken('x'.repeat(30));
+    expect(await syncCommands(rest, { appId: APP_ID })).toEqual({ changed: true, count: 8 });
   });
 });
 
@@ -419,7 +435,7 @@ describe('the bot process against a local fake Discord', () => {
       HTTP_PORT: String(port),
     });
     try {
-      await bot.waitForLog('serving /healthz and /metrics');
+      await bot.waitForLog('"platform":"discord","msg":"platform started"');
       const health = await fetch(`http://127.0.0.1:${port}/healthz`);
       expect(health.status).toBe(200);
       expect(await health.json()).toMatchObject({

@@ -17,6 +17,8 @@ import {
 } from '../support/fake-slack.js';
 import { freePort } from '../support/free-port.js';
 import { memoryLogger } from '../support/memory-logger.js';
+import { rawPost } from '../support/raw-post.js';
+import { serveRoutes } from '../support/serve-routes.js';
 import { spawnBot } from '../support/spawn-bot.js';
 
 interface Block {
@@ -65,6 +67,7 @@ const textOf = (blocks: Block[]) => JSON.stringify(blocks);
 describe('Slack adapter: the real Bolt app over HTTP against a local fake Slack', () => {
   let fake: FakeSlack;
   let adapter: SlackPlatform;
+  let server: Awaited<ReturnType<typeof serveRoutes>>;
   let core: Core = createCore(corpus.papers);
   let url = '';
   let subscribed: Array<[string, string | undefined]> = [];
@@ -85,17 +88,19 @@ describe('Slack adapter: the real Bolt app over HTTP against a local fake Slack'
     };
     adapter = new SlackPlatform({
       botToken: 'xoxb-test-token',
-      transport: { kind: 'http', signingSecret: SIGNING_SECRET, port: 0 },
+      transport: { kind: 'http', signingSecret: SIGNING_SECRET },
       apiUrl: fake.apiUrl,
       conversation: conversation(() => core, log.logger, subscriptions),
       logger: log.logger,
     });
     await adapter.start();
-    url = `http://127.0.0.1:${adapter.port}/slack/events`;
+    server = await serveRoutes(adapter.routes());
+    url = server.url('/slack/events');
   });
 
   afterAll(async () => {
     await adapter.stop();
+    await server.close();
     await fake.close();
   });
 
@@ -232,6 +237,30 @@ describe('Slack adapter: the real Bolt app over HTTP against a local fake Slack'
       timestamp: Math.floor(Date.now() / 1000) - 6 * 60,
     });
     expect([forged.status, stale.status]).toEqual([401, 401]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(fake.calls('chat.postMessage')).toHaveLength(before);
+  });
+
+  it('GIVEN a timestamp more than 5 minutes ahead, a signed null or non-object body, or an oversize body THEN a clean 4xx and no answer', async () => {
+    const before = fake.calls('chat.postMessage').length;
+    const event = JSON.stringify(
+      eventEnvelope({
+        type: 'app_mention',
+        user: 'U1',
+        text: `<@${BOT_USER_ID}> help`,
+        ts: nextTs(),
+        channel: 'CBAD0002',
+      }),
+    );
+    const form = { contentType: 'application/x-www-form-urlencoded' };
+    const responses = await Promise.all([
+      postSigned(url, event, { timestamp: Math.floor(Date.now() / 1000) + 6 * 60 }),
+      postSigned(url, 'null'),
+      postSigned(url, '[1,2]'),
+      postSigned(url, 'payload=null', form),
+      postSigned(url, `{"type":"event_callback","pad":"${'x'.repeat(300 * 1024)}"}`),
+    ]);
+    expect(responses.map((r) => r.status)).toEqual([401, 400, 400, 400, 413]);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(fake.calls('chat.postMessage')).toHaveLength(before);
   });
@@ -554,6 +583,18 @@ describe('the bot process against a local fake Slack', () => {
       expect(blocksOf(post.body as Record<string, string>)[1]?.text?.text).toMatch(
         /^```@misc\{qin2022flareon,/u,
       );
+      // Bad input between Slack and the bot: each a clean refusal, none a crash or a hang.
+      const events = `http://127.0.0.1:${port}/slack/events`;
+      const future = Math.floor(Date.now() / 1000) + 10 * 60;
+      expect(
+        (await postSigned(events, JSON.stringify(eventEnvelope(event)), { timestamp: future }))
+          .status,
+      ).toBe(401);
+      expect((await postSigned(events, 'null')).status).toBe(400);
+      expect(
+        await rawPost(port, '/slack/events', { 'content-length': String(4 * 1024 * 1024) }),
+      ).toBe(413);
+      expect(bot.stderr()).not.toMatch(/unhandled|uncaught/u);
       bot.child.kill('SIGTERM');
       expect(await bot.exited).toEqual({ code: 0, signal: null });
       expect(bot.stderr()).not.toMatch(/xoxb-process-token|test-signing-secret/u);

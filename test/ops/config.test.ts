@@ -19,6 +19,14 @@ describe('configuration mistakes are named, never ignored', () => {
     ],
     [{ HTTP_HOST: 'not a host!' }, /^HTTP_HOST: /u],
     [{ METRICS_TOKEN: 'short' }, /^METRICS_TOKEN: must be at least 16/u],
+    [
+      { HEALTH_GRACE_SECONDS: 'soon' },
+      /^HEALTH_GRACE_SECONDS: must be a number of seconds such as 60/u,
+    ],
+    [
+      { SHUTDOWN_TIMEOUT_SECONDS: '0' },
+      /^SHUTDOWN_TIMEOUT_SECONDS: must be a number of seconds above 0/u,
+    ],
   ])('GIVEN %o THEN one message naming the setting', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -29,6 +37,11 @@ describe('configuration mistakes are named, never ignored', () => {
       /^ENV_FILE: no file at /u,
     );
     expect(() => loadEnvFile({ ENV_FILE: '' })).not.toThrow();
+  });
+
+  it('GIVEN nothing set THEN a minute of grace for health and ten seconds to shut down; fractions allowed', () => {
+    expect(loadConfig({})).toMatchObject({ healthGraceMs: 60_000, shutdownTimeoutMs: 10_000 });
+    expect(loadConfig({ HEALTH_GRACE_SECONDS: '1.5' }).healthGraceMs).toBe(1500);
   });
 
   it('GIVEN nothing set THEN the HTTP server listens on loopback, /metrics open', () => {

@@ -32,6 +32,81 @@ export const CHANNEL_ID = '555555555555555555';
 export const MANAGE_CHANNELS = 1n << 4n;
 const SEND_MESSAGES = 1n << 11n;
 
+/** Interaction types and data as Discord sends them, for the gateway and HTTP alike. */
+export const interactions = {
+  command: (
+    name: string,
+    options: Array<{ name: string; type: number; value: unknown }> = [],
+  ): [number, Record<string, unknown>] => [2, { id: snowflake(), name, type: 1, options }],
+  autocomplete: (
+    name: string,
+    option: string,
+    value: string,
+  ): [number, Record<string, unknown>] => [
+    4,
+    { id: snowflake(), name, type: 1, options: [{ name: option, type: 3, value, focused: true }] },
+  ],
+  button: (customId: string): [number, Record<string, unknown>] => [
+    3,
+    { custom_id: customId, component_type: 2 },
+  ],
+  /** A submitted modal as Discord sends it: each text input inside its label (type 18), by custom id. */
+  modalSubmit: (
+    customId: string,
+    values: Record<string, string>,
+  ): [number, Record<string, unknown>] => [
+    5,
+    {
+      custom_id: customId,
+      components: Object.entries(values).map(([field, value], i) => ({
+        type: 18,
+        id: 2 * i + 1,
+        component: { type: 4, id: 2 * i + 2, custom_id: field, value },
+      })),
+    },
+  ],
+};
+
+/**
+ * An interaction as Discord sends it, over the gateway or to the
+ * Interactions Endpoint: in the test guild and channel, from the test user.
+ */
+export function interactionPayload(
+  type: number,
+  data: Record<string, unknown>,
+  extra: { permissions?: bigint; message?: Record<string, unknown>; createdAt?: number } = {},
+): Record<string, unknown> & { id: string; token: string } {
+  const id = snowflake(extra.createdAt);
+  const permissions = (extra.permissions ?? SEND_MESSAGES).toString();
+  return {
+    id,
+    application_id: APP_ID,
+    type,
+    token: `token-${id}`,
+    version: 1,
+    guild_id: GUILD_ID,
+    channel_id: CHANNEL_ID,
+    channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'papers' },
+    member: {
+      user: USER,
+      roles: [],
+      permissions,
+      joined_at: new Date().toISOString(),
+      deaf: false,
+      mute: false,
+      flags: 0,
+    },
+    app_permissions: permissions,
+    locale: 'en-US',
+    guild_locale: 'en-US',
+    entitlements: [],
+    authorizing_integration_owners: { 0: GUILD_ID },
+    context: 0,
+    data,
+    ...(extra.message ? { message: extra.message } : {}),
+  };
+}
+
 /**
  * A local stand-in for Discord: REST under /api/v10 and a gateway that
  * speaks HELLO / IDENTIFY / READY / heartbeat and dispatches events. The
@@ -48,6 +123,8 @@ export class FakeDiscord {
   readonly #byNonce = new Map<string, Record<string, unknown>>();
   /** Close code to end the next IDENTIFY with, to test fatal gateway errors. */
   rejectIdentifyWith: number | undefined;
+  /** Registered commands by route (global or guild), as Discord keeps them between PUTs. */
+  readonly commands = new Map<string, Array<Record<string, unknown>>>();
 
   get apiUrl(): string {
     return `http://127.0.0.1:${this.port}/api`;
@@ -84,34 +161,19 @@ export class FakeDiscord {
     options: Array<{ name: string; type: number; value: unknown }> = [],
     { permissions = MANAGE_CHANNELS | SEND_MESSAGES, createdAt = Date.now() } = {},
   ): string {
-    return this.#interaction(
-      2,
-      { id: snowflake(), name, type: 1, options },
-      { permissions, createdAt },
-    );
+    return this.#interaction(...interactions.command(name, options), { permissions, createdAt });
   }
 
   autocomplete(name: string, option: string, value: string): string {
-    return this.#interaction(4, {
-      id: snowflake(),
-      name,
-      type: 1,
-      options: [{ name: option, type: 3, value, focused: true }],
-    });
+    return this.#interaction(...interactions.autocomplete(name, option, value));
   }
 
   button(customId: string, message: Record<string, unknown>): string {
-    return this.#interaction(3, { custom_id: customId, component_type: 2 }, { message });
+    return this.#interaction(...interactions.button(customId), { message });
   }
 
-  /** Submits a modal as Discord does: each text input inside its label (type 18), by custom id. */
   modalSubmit(customId: string, values: Record<string, string>): string {
-    const components = Object.entries(values).map(([field, value], i) => ({
-      type: 18,
-      id: 2 * i + 1,
-      component: { type: 4, id: 2 * i + 2, custom_id: field, value },
-    }));
-    return this.#interaction(5, { custom_id: customId, components });
+    return this.#interaction(...interactions.modalSubmit(customId, values));
   }
 
   /** The interaction callback the bot sent for an interaction id. */
@@ -149,36 +211,9 @@ export class FakeDiscord {
     data: Record<string, unknown>,
     extra: { permissions?: bigint; message?: Record<string, unknown>; createdAt?: number } = {},
   ): string {
-    const id = snowflake(extra.createdAt);
-    const permissions = (extra.permissions ?? SEND_MESSAGES).toString();
-    this.dispatch('INTERACTION_CREATE', {
-      id,
-      application_id: APP_ID,
-      type,
-      token: `token-${id}`,
-      version: 1,
-      guild_id: GUILD_ID,
-      channel_id: CHANNEL_ID,
-      channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'papers' },
-      member: {
-        user: USER,
-        roles: [],
-        permissions,
-        joined_at: new Date().toISOString(),
-        deaf: false,
-        mute: false,
-        flags: 0,
-      },
-      app_permissions: permissions,
-      locale: 'en-US',
-      guild_locale: 'en-US',
-      entitlements: [],
-      authorizing_integration_owners: { 0: GUILD_ID },
-      context: 0,
-      data,
-      ...(extra.message ? { message: extra.message } : {}),
-    });
-    return id;
+    const interaction = interactionPayload(type, data, extra);
+    this.dispatch('INTERACTION_CREATE', interaction);
+    return interaction.id;
   }
 
   #routes(): void {
@@ -207,16 +242,24 @@ export class FakeDiscord {
       if (r.method === 'POST' && /^\/api\/v10\/channels\/\d+\/messages$/u.test(r.path)) {
         return { status: 200, body: this.#createMessage(r) };
       }
-      if (
-        r.method === 'PUT' &&
-        /^\/api\/v10\/applications\/\d+(?:\/guilds\/\d+)?\/commands$/u.test(r.path)
-      ) {
+      if (/^\/api\/v10\/applications\/\d+(?:\/guilds\/\d+)?\/commands$/u.test(r.path)) {
+        if (r.method === 'GET') return { status: 200, body: this.commands.get(r.path) ?? [] };
+        if (r.method !== 'PUT') return undefined;
+        // What Discord returns adds ids, versions and defaults to what was sent.
         const commands = (r.body as Array<Record<string, unknown>>).map((c) => ({
-          ...c,
           id: snowflake(),
           application_id: APP_ID,
           version: snowflake(),
+          default_member_permissions: null,
+          name_localizations: null,
+          description_localizations: null,
+          dm_permission: true,
+          contexts: null,
+          integration_types: [0],
+          nsfw: false,
+          ...c,
         }));
+        this.commands.set(r.path, commands);
         return { status: 200, body: commands };
       }
       return undefined;

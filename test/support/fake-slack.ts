@@ -112,12 +112,15 @@ export class FakeSlack {
     await this.http.close();
   }
 
-  /** Sends an Events API payload over Socket Mode; returns the envelope id. */
-  sendOverSocket(payload: Record<string, unknown>): string {
+  /** Sends a payload over Socket Mode (an Events API event unless told otherwise); returns the envelope id. */
+  sendOverSocket(
+    payload: Record<string, unknown>,
+    type: 'events_api' | 'slash_commands' = 'events_api',
+  ): string {
     const envelopeId = `env-${++counter}`;
     const frame = JSON.stringify({
       envelope_id: envelopeId,
-      type: 'events_api',
+      type,
       accepts_response_payload: false,
       payload,
       retry_attempt: 0,

@@ -1,7 +1,7 @@
 import type { APIEmbed } from 'discord.js';
 import { DiscordPlatform } from '../../../adapters/discord/discord-platform.js';
 import { discordViolations } from '../../support/discord-limits.js';
-import { CHANNEL_ID, FakeDiscord, MANAGE_CHANNELS } from '../../support/fake-discord.js';
+import { APP_ID, CHANNEL_ID, FakeDiscord, MANAGE_CHANNELS } from '../../support/fake-discord.js';
 import type { Driver, Seen } from '../driver.js';
 import type { World } from '../world.js';
 
@@ -85,6 +85,7 @@ export function discordDriver(): Driver {
       fake = await FakeDiscord.start();
       platform = new DiscordPlatform({
         token: 'contract-token-abcdefghijklmnopqrstuvwxyz',
+        appId: APP_ID,
         apiUrl: fake.apiUrl,
         conversation: world.conversation,
         core: () => world.core,

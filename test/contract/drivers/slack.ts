@@ -8,6 +8,7 @@ import {
   SIGNING_SECRET,
 } from '../../support/fake-slack.js';
 import type { RecordedRequest } from '../../support/http-server.js';
+import { serveRoutes } from '../../support/serve-routes.js';
 import { type Driver, nameOf, type Seen } from '../driver.js';
 import type { World } from '../world.js';
 
@@ -63,6 +64,7 @@ function seen(body: { text?: string; blocks?: string | Block[] }, thread: string
 export function slackDriver(): Driver {
   let fake: FakeSlack;
   let platform: SlackPlatform;
+  let server: Awaited<ReturnType<typeof serveRoutes>>;
   let url = '';
   let counter = 0;
   /** A post to this thread that was not there before. */
@@ -97,16 +99,18 @@ export function slackDriver(): Driver {
       fake.admins.add(MANAGER);
       platform = new SlackPlatform({
         botToken: 'xoxb-contract',
-        transport: { kind: 'http', signingSecret: SIGNING_SECRET, port: 0 },
+        transport: { kind: 'http', signingSecret: SIGNING_SECRET },
         apiUrl: fake.apiUrl,
         conversation: world.conversation,
         logger: world.log.logger,
       });
       await platform.start();
-      url = `http://127.0.0.1:${platform.port}/slack/events`;
+      server = await serveRoutes(platform.routes());
+      url = server.url('/slack/events');
     },
     async stop() {
       await platform.stop();
+      await server.close();
       await fake.close();
     },
     ask: (text) => mention(text),
