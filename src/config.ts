@@ -54,6 +54,15 @@ const EnvSchema = z.object({
     .regex(/^\d{15,25}$/u, 'must be a numeric server (guild) ID')
     .optional(),
   DISCORD_API_URL: httpUrl.default('https://discord.com/api'),
+  /** Serves POST /discord/interactions (Ed25519-verified) when set. */
+  DISCORD_PUBLIC_KEY: z
+    .string()
+    .regex(
+      /^[0-9a-fA-F]{64}$/u,
+      'must be the 64 hex characters of the Public Key (Developer Portal → General Information)',
+    )
+    .optional(),
+  DISCORD_GATEWAY: onOff.default(true),
   SLACK_BOT_TOKEN: z
     .string()
     .startsWith('xoxb-', 'must be a bot token starting with xoxb-')
@@ -154,6 +163,10 @@ export interface DiscordConfig {
   appId: string;
   guildId?: string;
   apiUrl: string;
+  /** Hex Ed25519 key: interactions are also taken over HTTP at POST /discord/interactions. */
+  publicKey?: string;
+  /** Connect to the gateway (on unless DISCORD_GATEWAY=off, which needs the public key). */
+  gateway: boolean;
 }
 
 export type SlackConfig = {
@@ -280,7 +293,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     ...(e.LOG_LEVEL ? { logLevel: e.LOG_LEVEL } : {}),
     http: { host: e.HTTP_HOST, ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}) },
-    ...(e.DISCORD_TOKEN ? { discord: discordConfig(e) } : {}),
+    ...(e.DISCORD_TOKEN ? { discord: discordConfig(e) } : noStrayDiscordSettings(e)),
     ...(e.SLACK_BOT_TOKEN ? { slack: slackConfig(e) } : noStraySlackSettings(e)),
   };
 }
@@ -295,10 +308,24 @@ function noStraySlackSettings(e: z.infer<typeof EnvSchema>): Record<string, neve
   return {};
 }
 
+/** Like Slack's: a public key without the token cannot register commands or post, so it is named. */
+function noStrayDiscordSettings(e: z.infer<typeof EnvSchema>): Record<string, never> {
+  if (e.DISCORD_PUBLIC_KEY)
+    throw new ConfigError(
+      'DISCORD_PUBLIC_KEY: set, but DISCORD_TOKEN is not; Discord needs the bot token too (commands are registered and announcements posted with it)',
+    );
+  return {};
+}
+
 function discordConfig(e: z.infer<typeof EnvSchema>): DiscordConfig {
   if (!e.DISCORD_APP_ID) {
     throw new ConfigError(
       'DISCORD_APP_ID: required when DISCORD_TOKEN is set (Developer Portal → your application → General Information → Application ID)',
+    );
+  }
+  if (!e.DISCORD_GATEWAY && !e.DISCORD_PUBLIC_KEY) {
+    throw new ConfigError(
+      'DISCORD_GATEWAY: off needs DISCORD_PUBLIC_KEY, or no interaction could reach the bot (set the key and the Interactions Endpoint URL, or leave the gateway on)',
     );
   }
   return {
@@ -306,6 +333,8 @@ function discordConfig(e: z.infer<typeof EnvSchema>): DiscordConfig {
     appId: e.DISCORD_APP_ID,
     ...(e.DISCORD_GUILD_ID ? { guildId: e.DISCORD_GUILD_ID } : {}),
     apiUrl: e.DISCORD_API_URL,
+    ...(e.DISCORD_PUBLIC_KEY ? { publicKey: e.DISCORD_PUBLIC_KEY.toLowerCase() } : {}),
+    gateway: e.DISCORD_GATEWAY,
   };
 }
 

@@ -19,11 +19,13 @@ import type { Conversation } from '../../src/conversation/conversation.js';
 import type { Reply } from '../../src/conversation/reply.js';
 import type { Core } from '../../src/core.js';
 import type { Logger } from '../../src/logger.js';
+import type { HttpRoute } from '../../src/ops/http-server.js';
 import { defaultDeadline, InFlight } from '../../src/ops/in-flight.js';
 import { longestOutage, Reachability } from '../reachability.js';
 import { RequestSlots } from '../request-slots.js';
 import { type RequestWatch, watchedRequest } from '../watched-requests.js';
 import { DiscordFatalError, REJECTED_TOKEN, withTokenNamed } from './discord-errors.js';
+import { httpInteractionsRoute } from './http-interactions.js';
 import { InteractionRouter } from './interaction-router.js';
 import { messagePayload } from './message-payload.js';
 import { syncCommands } from './register-commands.js';
@@ -38,6 +40,10 @@ export interface DiscordPlatformOptions {
   guildId?: string;
   /** REST base (https://discord.com/api); the gateway URL is discovered through it (GET /gateway/bot). */
   apiUrl: string;
+  /** Hex Ed25519 public key: interactions are then also taken at POST /discord/interactions. */
+  publicKey?: string;
+  /** Connect to the gateway (the default); without it, interactions arrive over HTTP only. */
+  gateway?: boolean;
   conversation: Pick<Conversation, 'handle'>;
   /** The current core, for autocomplete (choices are not replies). */
   core: () => Core;
@@ -67,9 +73,10 @@ const REQUEST_SLOTS = 16;
  * pubbot on Discord: slash commands answered with embeds, autocomplete from
  * the corpus, page buttons, and a Refine button that opens a modal for a
  * follow-up (no privileged intents needed). Interactions arrive over the
- * gateway as the API sends them and go through the InteractionRouter.
- * Commands are registered at start when Discord's differ; channel posts go
- * over REST, so `post` works without a gateway session.
+ * gateway, or over HTTP at {@link DiscordPlatform.routes} when a public key
+ * is set (then the gateway is optional); both go through one
+ * InteractionRouter. Commands are registered at start when Discord's differ;
+ * channel posts go over REST, so `post` works without a gateway session.
  */
 export class DiscordPlatform implements ChatPlatform {
   readonly name = 'discord';
@@ -124,10 +131,24 @@ export class DiscordPlatform implements ChatPlatform {
     this.#watchGateway();
   }
 
+  /** POST /discord/interactions when a public key is set; nothing otherwise. */
+  routes(): HttpRoute[] {
+    const { publicKey } = this.#o;
+    if (!publicKey) return [];
+    return [
+      httpInteractionsRoute({
+        publicKey,
+        router: this.#router,
+        inFlight: this.#inFlight,
+        taking: () => this.#taking,
+      }),
+    ];
+  }
+
   /**
    * Registers the commands when Discord's differ (which also proves the
    * token: a 401 is one line naming DISCORD_TOKEN), then connects to the
-   * gateway.
+   * gateway unless it is off.
    */
   async start(): Promise<void> {
     const { logger, appId, guildId } = this.#o;
@@ -143,9 +164,17 @@ export class DiscordPlatform implements ChatPlatform {
         ? 'discord commands differed from what Discord had; registered them'
         : 'discord commands already registered',
     );
-    await this.#connect();
+    if (this.#o.gateway !== false) await this.#connect();
     this.#taking = true;
-    logger.info({ user: this.client.user?.tag, application: appId }, 'discord ready');
+    logger.info(
+      {
+        user: this.client.user?.tag,
+        application: appId,
+        gateway: this.#o.gateway !== false,
+        http: this.#o.publicKey !== undefined,
+      },
+      'discord ready',
+    );
   }
 
   /**

@@ -23,7 +23,7 @@ export interface Platforms {
   byName: Partial<Record<Platform, ChatPlatform>>;
   /** The ones to start: the chat platforms with credentials, or the shell when there are none. */
   serving: ChatPlatform[];
-  /** Where platforms take events over HTTP (Slack's events), for pubbot's server. */
+  /** Where platforms take events over HTTP (Slack's events, Discord's interactions), for pubbot's server. */
   routes: HttpRoute[];
 }
 
@@ -38,12 +38,14 @@ export async function createPlatforms(config: Config, wiring: PlatformWiring): P
   const routes: HttpRoute[] = [];
   if (config.discord) {
     const { DiscordPlatform } = await import('../../adapters/discord/discord-platform.js');
-    const { token, appId, guildId, apiUrl } = config.discord;
+    const { token, appId, guildId, apiUrl, publicKey, gateway } = config.discord;
     const discord = new DiscordPlatform({
       token,
       appId,
       ...(guildId ? { guildId } : {}),
       apiUrl,
+      ...(publicKey ? { publicKey } : {}),
+      gateway,
       conversation,
       core,
       logger: logger.child({ platform: 'discord' }),
@@ -51,6 +53,7 @@ export async function createPlatforms(config: Config, wiring: PlatformWiring): P
     });
     byName.discord = discord;
     serving.push(discord);
+    routes.push(...discord.routes());
   }
   if (config.slack) {
     const { SlackPlatform } = await import('../../adapters/slack/slack-platform.js');
