@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # Build: compile TypeScript with the dev toolchain.
-FROM node:20-bookworm-slim AS build
+FROM node:22-bookworm-slim AS build
 WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ \
   && rm -rf /var/lib/apt/lists/*
@@ -13,7 +13,7 @@ RUN npm run build
 
 # Runtime: production dependencies only, a non-root user, tini as PID 1 so
 # SIGTERM reaches node and the bot shuts down cleanly.
-FROM node:20-bookworm-slim AS runtime
+FROM node:22-bookworm-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends tini \
@@ -26,9 +26,12 @@ RUN apt-get update && apt-get install -y --no-install-recommends python3 make g+
   && rm -rf /var/lib/apt/lists/* /root/.npm
 COPY --from=build /app/dist ./dist
 COPY corpus ./corpus
+# `node dist/src/cli/eval.js` scores on these when no --file is given.
+COPY test/fixtures/example-questions.json ./test/fixtures/example-questions.json
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
-ENV CORPUS_DIR=/app/corpus DATABASE_URL=sqlite:/app/data/pubbot.db HTTP_PORT=3000
+# Inside the container the server must listen beyond loopback; compose publishes it on the host's loopback only.
+ENV CORPUS_DIR=/app/corpus DATABASE_URL=sqlite:/app/data/pubbot.db HTTP_PORT=3000 HTTP_HOST=0.0.0.0
 EXPOSE 3000
 VOLUME ["/app/data"]
 ENTRYPOINT ["/usr/bin/tini", "--"]

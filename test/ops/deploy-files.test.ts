@@ -1,5 +1,14 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  symlinkSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { freePort } from '../support/free-port.js';
@@ -17,8 +26,8 @@ const configVariables = [
 ].map((m) => m[1] as string);
 
 describe('Dockerfile, compose file and README agree', () => {
-  it('GIVEN the Dockerfile THEN multi-stage, production-only deps, non-root, tini, and the built entry as command', () => {
-    expect(dockerfile.match(/^FROM /gmu)).toHaveLength(2);
+  it('GIVEN the Dockerfile THEN multi-stage on a supported Node LTS, production-only deps, non-root, tini, and the built entry as command', () => {
+    expect(dockerfile.match(/^FROM node:22-bookworm-slim AS \w+$/gmu)).toHaveLength(2);
     const runtime = dockerfile.slice(dockerfile.lastIndexOf('FROM '));
     expect(runtime).toContain('npm ci --omit=dev');
     expect(runtime).toMatch(/^USER node$/mu);
@@ -34,9 +43,18 @@ describe('Dockerfile, compose file and README agree', () => {
     expect(dockerfile).toContain(`VOLUME ["${target}"]`);
     expect(service.environment.DATABASE_URL).toBe(`sqlite:${target}/pubbot.db`);
     const port = service.environment.HTTP_PORT as string;
-    expect(service.ports).toEqual([`${port}:${port}`]);
+    // Listening on every interface inside the container, published on the host's loopback only.
+    expect(service.environment.HTTP_HOST).toBe('0.0.0.0');
+    expect(dockerfile).toMatch(/^ENV .*\bHTTP_HOST=0\.0\.0\.0\b/mu);
+    expect(service.ports).toEqual([`127.0.0.1:${port}:${port}`]);
     expect(dockerfile).toContain(`EXPOSE ${port}`);
     expect(service.healthcheck.test.join(' ')).toContain(`http://127.0.0.1:${port}/healthz`);
+  });
+
+  it('GIVEN .dockerignore THEN no dependencies, secrets, state, builds or history go into the build context', () => {
+    const ignored = readFileSync('.dockerignore', 'utf8').split('\n');
+    for (const entry of ['node_modules', '.env', 'data', 'dist', '.git'])
+      expect(ignored).toContain(entry);
   });
 
   it('GIVEN the README THEN it gives the same deploy commands and names every variable', () => {
@@ -51,7 +69,25 @@ describe('Dockerfile, compose file and README agree', () => {
   });
 });
 
-describe('the built entry point the image runs', () => {
+/**
+ * A folder shaped like the image's /app: the build, the corpus, the eval
+ * examples and the dependencies, and no TypeScript sources or tsx loader in
+ * sight, so only compiled code can run.
+ */
+function imageShapedFolder(): string {
+  const app = mkdtempSync(join(tmpdir(), 'pubbot-image-'));
+  for (const entry of ['dist', 'corpus', 'node_modules'])
+    symlinkSync(resolve(entry), join(app, entry));
+  copyFileSync('package.json', join(app, 'package.json'));
+  mkdirSync(join(app, 'test', 'fixtures'), { recursive: true });
+  copyFileSync(
+    'test/fixtures/example-questions.json',
+    join(app, 'test/fixtures/example-questions.json'),
+  );
+  return app;
+}
+
+describe('the built code the image runs', () => {
   beforeAll(() => {
     execFileSync(
       process.execPath,
@@ -71,4 +107,37 @@ describe('the built entry point the image runs', () => {
     bot.child.kill('SIGTERM');
     expect(await bot.exited).toEqual({ code: 0, signal: null });
   }, 30_000);
+
+  it.each([
+    [
+      'dist/src/cli/ask.js',
+      ['--today', '2026-11-25', 'how many papers in 2024?'],
+      /^4 papers in 2024/u,
+    ],
+    ['dist/src/cli/corpus.js', ['--ids'], /^learning-the-unlearnable/u],
+    ['dist/src/cli/eval.js', [], /eval: \d+\/\d+ passed\n$/u],
+    ['dist/src/cli/announce.js', ['--once', '--dry-run'], /^announce: 25 papers, /u],
+    [
+      'dist/adapters/discord/deploy-commands.js',
+      ['--help'],
+      /DISCORD_TOKEN and DISCORD_APP_ID must be set/u,
+    ],
+  ])(
+    'GIVEN `node %s` in a folder shaped like the image THEN it runs from compiled code',
+    (script, args, output) => {
+      const app = imageShapedFolder();
+      const run = spawnSync(process.execPath, [script, ...args], {
+        cwd: app,
+        env: {
+          PATH: process.env.PATH,
+          ENV_FILE: '',
+          DATABASE_URL: `sqlite:${join(app, 'data', 'pubbot.db')}`,
+        },
+        encoding: 'utf8',
+      });
+      expect(`${run.stdout}${run.stderr}`).toMatch(output);
+      expect(run.stderr).not.toMatch(/ERR_MODULE_NOT_FOUND|Cannot find module|tsx/u);
+    },
+    30_000,
+  );
 });
