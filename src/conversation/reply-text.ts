@@ -1,6 +1,6 @@
 import { plainPaperDetail } from '../answer/paper-detail.js';
 import { plainPaperLine } from '../answer/paper-line.js';
-import { barLines } from '../chart/text-bars.js';
+import { chartLines } from './chart-lines.js';
 import type { Reply } from './reply.js';
 
 /**
@@ -17,7 +17,8 @@ export function replyText(reply: Reply): string {
     const heading = reply.people.heading ? [`${reply.people.heading}:`] : [];
     blocks.push([...heading, ...reply.people.lines].join('\n'));
   }
-  if (reply.chart) blocks.push(barLines(reply.chart).join('\n'));
+  const bars = chartLines(reply);
+  if (bars) blocks.push(bars.join('\n'));
   if (reply.code) blocks.push(reply.code.text);
   if (reply.text) blocks.push(reply.text);
   const more = reply.pager?.remaining ?? 0;
