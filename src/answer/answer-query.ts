@@ -1,4 +1,5 @@
 import type { Paper } from '../corpus/paper.js';
+import { parseVenue } from '../corpus/venue.js';
 import { nameKey, nameWords } from '../people/name-key.js';
 import { RECENT_MONTHS } from '../query/parse-dates.js';
 import type { Filters, GroupBy, Order, Query, SearchQuery } from '../query/query.js';
@@ -160,7 +161,10 @@ function draftSearchAnswer(query: SearchQuery, library: Library, options: Answer
           `${plural(unplaced, 'paper')} not published at a venue (preprints) are not shown.`,
         );
       return {
-        ...page('groups', { groups: groupPapers(papers, query.groupBy), groupBy: query.groupBy }),
+        ...page('groups', {
+          groups: groupPapers(papers, query.groupBy, query.mostFirst),
+          groupBy: query.groupBy,
+        }),
         papers: [],
         offset: 0,
         count: total,
@@ -297,7 +301,7 @@ function countPeople(names: readonly string[], library: Library): Person[] {
  * Papers counted per group. Years run in time order (a chart reads left to
  * right); categories, venues and people run from the most papers down.
  */
-function groupPapers(papers: readonly Paper[], groupBy: GroupBy): Group[] {
+function groupPapers(papers: readonly Paper[], groupBy: GroupBy, mostFirst: boolean): Group[] {
   const keysOf = (paper: Paper): string[] => {
     switch (groupBy) {
       case 'year':
@@ -305,7 +309,8 @@ function groupPapers(papers: readonly Paper[], groupBy: GroupBy): Group[] {
       case 'category':
         return [paper.category];
       case 'venue':
-        return paper.venue ? [paper.venue] : [];
+        // By series ("NeurIPS"), not edition: "which venue has the most papers" means the conference.
+        return paper.venue ? [parseVenue(paper.venue).name] : [];
       case 'author':
         return paper.authors;
     }
@@ -314,7 +319,7 @@ function groupPapers(papers: readonly Paper[], groupBy: GroupBy): Group[] {
   for (const paper of papers)
     for (const key of keysOf(paper)) counts.set(key, (counts.get(key) ?? 0) + 1);
   const groups = [...counts].map(([key, count]) => ({ key, count }));
-  return groupBy === 'year'
+  return groupBy === 'year' && !mostFirst
     ? groups.sort((a, b) => a.key.localeCompare(b.key))
     : groups.sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 }

@@ -42,10 +42,27 @@ function searchHeadline(draft: Draft, query: SearchQuery): string {
     }
     case 'groups': {
       const by = query.intent === 'groups' ? query.groupBy : 'year';
+      const [top, second] = draft.groups ?? [];
+      // "which year had the most papers" is answered in the title: the top group, or the tie.
+      if (query.intent === 'groups' && query.mostFirst && top) {
+        const tied = second?.count === top.count ? ` (tied with ${second.key})` : '';
+        return `${top.key} has the most: ${plural(top.count, 'paper')}${tied}`;
+      }
       return `${matchSentence(query, draft.total)}, per ${by}`;
     }
     default: {
       const order = query.order === 'relevance' && !query.filters.topic ? 'newest' : query.order;
+      const shown = query.limit;
+      // "the latest paper by X" shows one of many: the title says which one and of how many.
+      if (shown !== undefined && shown < draft.total) {
+        const which =
+          order === 'relevance' ? 'best match' : order === 'newest' ? 'newest' : 'oldest';
+        const head =
+          shown === 1
+            ? `The ${which}`
+            : `The ${shown} ${which === 'best match' ? 'best matches' : which}`;
+        return `${head} of ${matchSentence(query, draft.total)}`;
+      }
       const sorted = draft.total > 1 ? orderPhrase(order) : undefined;
       return `${matchSentence(query, draft.total)}${sorted ? `, ${sorted}` : ''}`;
     }

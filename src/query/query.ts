@@ -97,7 +97,13 @@ export const QuerySchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('cite'), ...searchFields }),
   z.object({ intent: z.literal('coauthors'), ...searchFields }),
   /** Papers counted per year, category, author or venue. */
-  z.object({ intent: z.literal('groups'), groupBy: GroupBySchema, ...searchFields }),
+  z.object({
+    intent: z.literal('groups'),
+    groupBy: GroupBySchema,
+    /** "which year had the most papers": the largest group first, and named in the headline. */
+    mostFirst: z.boolean().default(false),
+    ...searchFields,
+  }),
   /** People ranked by papers in scope; by first-author papers when `position` is first. */
   z.object({
     intent: z.literal('ranking'),

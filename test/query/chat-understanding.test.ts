@@ -109,7 +109,15 @@ describe('2. aggregates', () => {
       'cs.CR': 1,
       'eess.SP': 1,
     });
-    expect(groups('papers per venue')).toMatchObject({ 'NeurIPS 2022': 2, 'ICLR 2019': 1 });
+    expect(groups('papers per venue')).toEqual({
+      NeurIPS: 5,
+      ICLR: 1,
+      CVPR: 1,
+      ACL: 1,
+      ACML: 1,
+      TMLR: 1,
+      ICFPT: 1,
+    });
     expect(ask('papers per venue').notes).toContain(
       '14 papers not published at a venue (preprints) are not shown.',
     );
@@ -134,6 +142,13 @@ describe('2. aggregates', () => {
     const answer = ask('most frequent collaborator of Robert Mullins');
     expect(answer.shape).toBe('coauthors');
     expect(answer.people?.slice(0, 2).map((p) => p.name)).toEqual(['Xitong Gao', 'Yiren Zhao']);
+  });
+
+  it('GIVEN "which year had the most papers" THEN the largest group first, named in the title', () => {
+    const answer = ask('which year had the most papers?');
+    expect(answer.groups?.[0]).toEqual({ key: '2025', count: 7 });
+    expect(answer.headline).toBe('2025 has the most: 7 papers');
+    expect(ask('what venue has the most papers').headline).toBe('NeurIPS has the most: 5 papers');
   });
 
   it('GIVEN "how many in total" THEN a count of everything', () => {
