@@ -14,7 +14,7 @@ const NUMBER_WORDS = [
   'nine',
   'ten',
 ];
-const NEWEST = String.raw`latest|newest|most\s+recent(?:ly\s+published)?|last|recently\s+published`;
+const NEWEST = String.raw`latest|newest|most\s+recent(?:ly\s+published)?|last(?!\s+(?:quarter|half|year|month|week))|recently\s+published`;
 const OLDEST = String.raw`oldest|earliest|first(?![\s-]*author)(?!\s+(?:half|quarter))`;
 
 const IS_OLDEST = new RegExp(`^(?:${OLDEST})$`, 'iu');

@@ -64,6 +64,7 @@ describe('1. chat filler, markup and form words never narrow an answer', () => {
     expect(ask('when did Tomato come out')).toMatchObject({ shape: 'detail', show: ['date'] });
     expect(ask('is there code for LAFEAT')).toMatchObject({ shape: 'detail', show: ['code'] });
     expect(ask('where was FLIP published?').show).toEqual(['venue']);
+    expect(numbers('anything at the ACML conference?')).toEqual([5]);
     expect(numbers('links to papers by Juanjuan Zhao')).toEqual([1, 3]);
   });
 
@@ -194,6 +195,8 @@ describe('4. date phrases', () => {
     ['2022-12-20', '2022-12-20', '2022-12-20'],
     ["sept '22", '2022-09-01', '2022-09-30'],
     ['the year before last', '2024-01-01', '2024-12-31'],
+    ['in the first quarter of 2025', '2025-01-01', '2025-03-31'],
+    ['the last quarter of 2022', '2022-10-01', '2022-12-31'],
     ['in the past 6 months', '2026-05-25', TODAY],
   ])('GIVEN "%s" THEN %s … %s', (text, from, to) => {
     expect(range(text)?.from).toBe(from);
