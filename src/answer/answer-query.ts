@@ -9,7 +9,7 @@ import type { Answer, AnswerShape, Group, Person } from './answer.js';
 import { toBibtex } from './bibtex.js';
 import { filterPhrases, understoodLine } from './describe-query.js';
 import { type FoundPapers, findPapers, newestFirst } from './find-papers.js';
-import { answerHeadline, formatAnswerText } from './format-answer-text.js';
+import { answerHeadline } from './answer-headline.js';
 import type { Library } from './library.js';
 import { unknownAuthorNote } from './unknown-author-note.js';
 
@@ -20,13 +20,12 @@ export interface AnswerOptions {
   offset: number;
 }
 
-type Draft = Omit<Answer, 'text' | 'headline'>;
+type Draft = Omit<Answer, 'headline'>;
 
 /** Answers a parsed query from the library. Pure: same query, same library, same answer. */
 export function answerQuery(query: Query, library: Library, options: AnswerOptions): Answer {
   const draft = draftAnswer(query, library, options);
-  const headline = answerHeadline(draft);
-  return { ...draft, headline, text: formatAnswerText(draft, headline) };
+  return { ...draft, headline: answerHeadline(draft) };
 }
 
 function draftAnswer(query: Query, library: Library, options: AnswerOptions): Draft {

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { answerJson } from '../answer/answer-json.js';
 import { ChartRenderer } from '../chart/chart-renderer.js';
 import { loadConfig } from '../config.js';
+import { layoutAnswer } from '../conversation/layout-answer.js';
 import { replyText } from '../conversation/reply-text.js';
 import type { Origin } from '../conversation/request.js';
 import { DEFAULT_PAGE_SIZE } from '../core.js';
@@ -63,7 +64,7 @@ runCli(async () => {
         ...(today ? { today } : {}),
         ...(limit ? { limit } : {}),
       });
-      return JSON.stringify(answerJson(question, result));
+      return JSON.stringify(answerJson(question, result, replyText(layoutAnswer(result))));
     }
     return replyText(
       await pubbot.conversation.handle({ kind: 'question', text: question }, origin),

@@ -28,7 +28,8 @@ function footer(answer: Answer, pager: AnswerLayoutOptions['pager']): string {
 function notes(answer: Answer): string[] {
   const lines = [...answer.notes];
   if (answer.suggestions.length > 0) lines.push(`Try: ${answer.suggestions.join(' · ')}`);
-  if (answer.ignored && answer.ignored.length > 0)
+  // Small talk answered in kind was not ignored.
+  if (answer.ignored && answer.ignored.length > 0 && answer.shape !== 'greeting')
     lines.push(`Ignored: ${answer.ignored.join(', ')}`);
   return lines;
 }
@@ -113,10 +114,17 @@ export function layoutAnswer(answer: Answer, options: AnswerLayoutOptions = {}):
       return { ...base, title: answer.headline, text: HELP_TEXT, visibility: 'private' };
     case 'refusal':
     case 'clarify':
-      return { ...base, text: answer.text, notes: [], visibility: 'private' };
+      // What is missing or refused is the whole reply, said plainly, with what to try instead.
+      return { ...base, text: base.notes.join('\n'), notes: [], visibility: 'private' };
     case 'greeting':
-      // Small talk gets the core's own short reply with its example questions, nothing more.
-      return { ...base, text: answer.text, notes: [] };
+      // Small talk gets a short reply in kind and a few example questions, nothing more.
+      return {
+        ...base,
+        text: [`${answer.headline} Ask me about the group’s papers, for example:`, ...base.notes]
+          .filter(Boolean)
+          .join('\n'),
+        notes: [],
+      };
     case 'detail': {
       const [paper] = answer.papers;
       if (!paper) return { ...base, ...paged, title: answer.headline };

@@ -24,10 +24,14 @@ export function replyText(reply: Reply): string {
   const more = reply.pager?.remaining ?? 0;
   // Plain text has no buttons: a conversation pages on when told "more".
   if (more > 0) blocks.push(`… and ${more} more${reply.followUp ? ': say “more”' : ''}.`);
-  if (reply.notes.length > 0) blocks.push(reply.notes.join('\n'));
+  const notes = reply.notes.length > 0 ? [reply.notes.join('\n')] : [];
   const [first, ...rest] = blocks;
-  // A title introduces what follows it directly: "4 papers by …:" then the list.
+  // A title introduces what follows it directly ("4 papers by …:" then the list); alone it is a sentence.
   const head =
-    reply.title && first !== undefined ? [`${reply.title}:\n${first}`] : [reply.title ?? first];
-  return [...head, ...rest].filter((block) => block !== undefined).join('\n\n');
+    reply.title === undefined
+      ? blocks
+      : first === undefined
+        ? [`${reply.title}.`]
+        : [`${reply.title}:\n${first}`, ...rest];
+  return [...head, ...notes].join('\n\n');
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bundled, numbersOf, TODAY } from '../support/corpus.js';
+import { answerText, bundled, numbersOf, TODAY } from '../support/corpus.js';
 
 const ask = (text: string) => bundled().core.ask(text, { today: TODAY, limit: 1000 });
 const numbers = (text: string) => numbersOf(ask(text).papers).sort((a, b) => a - b);
@@ -46,8 +46,8 @@ describe('1. chat filler, markup and form words never narrow an answer', () => {
   it('GIVEN filler THEN the answer says which words it ignored', () => {
     const answer = ask('<@U0ABC123> papers by Kejiang Ye pls 🙏');
     expect(answer.ignored).toEqual(['pls']);
-    expect(answer.text).toContain('Ignored: pls');
-    expect(answer.text).not.toContain('<@U0ABC123>');
+    expect(answerText(answer)).toContain('Ignored: pls');
+    expect(answerText(answer)).not.toContain('<@U0ABC123>');
   });
 
   it('GIVEN a first name with a possessive THEN it is the person', () => {
@@ -275,7 +275,7 @@ describe('7. greetings, thanks and praise', () => {
       expect(answer.shape).toBe('greeting');
       expect(answer.papers).toEqual([]);
       expect(answer.suggestions.length).toBeGreaterThanOrEqual(2);
-      expect(answer.text.split('\n').length).toBeLessThanOrEqual(3);
+      expect(answerText(answer).split('\n').length).toBeLessThanOrEqual(3);
     },
   );
 
