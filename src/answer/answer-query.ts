@@ -6,10 +6,10 @@ import type { Filters, GroupBy, Order, Query, SearchQuery } from '../query/query
 import { orList } from '../text/or-list.js';
 import { plural } from '../text/plural.js';
 import type { Answer, AnswerShape, Group, Person } from './answer.js';
+import { answerHeadline } from './answer-headline.js';
 import { toBibtex } from './bibtex.js';
 import { filterPhrases, understoodLine } from './describe-query.js';
 import { type FoundPapers, findPapers, newestFirst } from './find-papers.js';
-import { answerHeadline } from './answer-headline.js';
 import type { Library } from './library.js';
 import { unknownAuthorNote } from './unknown-author-note.js';
 

@@ -19,7 +19,8 @@ export const FRAME_WORDS: ReadonlySet<string> = new Set(
   ever every any all some there which whose whom many much few exist exists available
   year years sort order done on total overall altogether together both them their our we us
   most frequent frequently often common commonly
-  got have has had having does do did is are was were am`.split(/\s+/u),
+  got have has had having does do did is are was were am
+  professor prof dr doctor mr ms mrs student`.split(/\s+/u),
 );
 
 /** True for words that never narrow an answer: stop words, question framing, small talk. */

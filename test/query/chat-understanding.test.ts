@@ -50,6 +50,17 @@ describe('1. chat filler, markup and form words never narrow an answer', () => {
     expect(answerText(answer)).not.toContain('<@U0ABC123>');
   });
 
+  it('GIVEN a category by its everyday abbreviation, in any case THEN that category', () => {
+    expect(numbers('ml papers')).toEqual(numbers('cs.LG'));
+    expect(numbers('cv papers')).toEqual(numbers('cs.CV'));
+    expect(numbers('NLP papers from 2025')).toEqual([15]);
+  });
+
+  it('GIVEN a title before a name THEN it is not a topic', () => {
+    expect(numbers('papers of professor gao in 2022')).toEqual([2, 4, 5]);
+    expect(numbers('Dr. Mullins papers')).toEqual(numbers('papers by Robert Mullins'));
+  });
+
   it('GIVEN a first name with a possessive THEN it is the person', () => {
     expect(numbers("Ilia's papers")).toEqual([18, 22, 24]);
     expect(numbers("Dongping's work")).toEqual([9, 12, 15]);
