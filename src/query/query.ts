@@ -9,6 +9,8 @@ export const AuthorFilterSchema = z.object({
   how: z.enum(['exact', 'surname-first', 'initials', 'surname', 'given-name', 'typo']),
   /** Where in the author list: "first-author papers by X", "papers led by X", "X as last author". */
   position: z.enum(['first', 'last']).optional(),
+  /** "not by X", "but not X": papers without this person. */
+  excluded: z.boolean().optional(),
 });
 
 /** A venue the question names: "NeurIPS", "ICLR 2019" (the venue's year, not the paper's date). */

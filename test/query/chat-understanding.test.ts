@@ -86,6 +86,13 @@ describe('1. chat filler, markup and form words never narrow an answer', () => {
     expect(numbers('did Xuan Wang and Siyuan Liang write anything together')).toEqual([12, 16]);
   });
 
+  it('GIVEN "not by", "but not", "without" before a person THEN their papers are left out', () => {
+    expect(numbers('papers not by Xitong Gao')).toEqual([11, 16, 22]);
+    expect(numbers('papers by Tianrui Qin but not Kejiang Ye')).toEqual([6, 14]);
+    expect(ask('Gao papers without Yiren Zhao').understood).toMatch(/not by Yiren Zhao/u);
+    expect(numbers('training without sharing data')).toEqual(expect.arrayContaining([9, 13]));
+  });
+
   it('GIVEN a word the corpus does not cover THEN the topic is empty, with the reason', () => {
     const answer = ask('papers about sourdough pls');
     expect(answer.papers).toEqual([]);
