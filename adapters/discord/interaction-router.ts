@@ -126,7 +126,11 @@ export class InteractionRouter {
       user: (member?.user ?? interaction.user)?.id ?? '',
       requestId: interaction.id,
       conversation: { key: `discord:${interaction.id}`, ...(follows ? { follows } : {}) },
-      surface: { pageSize: this.#o.pageSize ?? 5, tokenLength: DISCORD_LIMITS.customId },
+      surface: {
+        pageSize: this.#o.pageSize ?? 5,
+        tokenLength: DISCORD_LIMITS.customId,
+        images: true,
+      },
       mayManage: async () =>
         interaction.guild_id !== undefined &&
         member !== undefined &&

@@ -1,4 +1,5 @@
 import { Announcer } from '../announce/announcer.js';
+import { ChartRenderer } from '../chart/chart-renderer.js';
 import type { Config } from '../config.js';
 import { Conversation } from '../conversation/conversation.js';
 import type { Corpus } from '../corpus/load-corpus.js';
@@ -102,10 +103,13 @@ export async function bootstrap(
         ? { feed: () => fetchArxivFeed({ apiUrl: arxiv.apiUrl, query: arxiv.query, http }) }
         : {}),
     });
+    // Pictures only for chat platforms; the worker thread starts with the first chart.
+    const charts = options.platforms ? new ChartRenderer() : undefined;
     const conversation = new Conversation({
       core,
       store,
       logger,
+      ...(charts ? { charts } : {}),
       subscriptions: announcer,
       onAnswer: (platform, shape, seconds) => metrics.answered(platform, shape, seconds),
       ...(options.clock ? { clock: options.clock } : {}),
@@ -135,7 +139,10 @@ export async function bootstrap(
         );
       },
       ...(platforms ? { platforms } : {}),
-      close: () => store.close(),
+      close: () => {
+        void charts?.close();
+        store.close();
+      },
     };
   } catch (error) {
     store.close();
