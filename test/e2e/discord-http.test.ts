@@ -1,9 +1,8 @@
 import type { APIEmbed } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiscordPlatform } from '../../adapters/discord/discord-platform.js';
+import { ChartRenderer } from '../../src/chart/chart-renderer.js';
 import { Conversation } from '../../src/conversation/conversation.js';
-import type { Reply } from '../../src/conversation/reply.js';
-import type { Origin, Request } from '../../src/conversation/request.js';
 import { createCore } from '../../src/core.js';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
 import { bundled } from '../support/corpus.js';
@@ -26,30 +25,17 @@ interface ResponseBody {
   };
 }
 
-const CHART = {
-  name: 'chart.png',
-  contentType: 'image/png',
-  data: new Uint8Array([137, 80, 78, 71]),
-  alt: 'Papers per year',
-};
-
 describe('Discord over HTTP interactions, without a gateway', () => {
   const keys = applicationKeys();
   const log = memoryLogger();
   const core = createCore(bundled().papers);
-  const real = new Conversation({
+  const charts = new ChartRenderer({ timeoutMs: 10_000 });
+  const conversation = new Conversation({
     core: () => core,
     store: new SqliteStore(':memory:'),
     logger: log.logger,
+    charts,
   });
-  /** Questions about charts come back with a PNG beside them, as the chart wiring will send. */
-  const conversation = {
-    handle: async (request: Request, origin: Origin): Promise<Reply> => {
-      const reply = await real.handle(request, origin);
-      const charted = 'text' in request && request.text.includes('chart');
-      return charted ? { ...reply, attachments: [CHART] } : reply;
-    },
-  };
   let fake: FakeDiscord;
   let platform: DiscordPlatform;
   let server: Awaited<ReturnType<typeof serveRoutes>>;
@@ -76,6 +62,7 @@ describe('Discord over HTTP interactions, without a gateway', () => {
     await platform.stop();
     await server.close();
     await fake.close();
+    await charts.close();
   });
 
   const send = async (interaction: unknown) => {
@@ -188,7 +175,7 @@ describe('Discord over HTTP interactions, without a gateway', () => {
   });
 
   it('GIVEN an answer with a chart THEN deferred, since an HTTP answer cannot carry files, and the PNG goes with the edit', async () => {
-    const charted = ask('chart of papers by Yiren Zhao');
+    const charted = ask('papers per year');
     expect((await send(charted)).type).toBe(5);
     const edit = await fake.http.waitFor(
       (r) =>
@@ -197,6 +184,7 @@ describe('Discord over HTTP interactions, without a gateway', () => {
     expect(edit.headers['content-type']).toMatch(/^multipart\/form-data/u);
     expect(edit.raw).toContain('filename="chart.png"');
     expect(edit.raw).toContain('"attachment://chart.png"');
+    expect(edit.raw).toContain('25 papers, per year');
   });
 
   it('GIVEN a failed edit THEN its log line carries no interaction token', async () => {
