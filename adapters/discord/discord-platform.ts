@@ -20,7 +20,7 @@ import type { Reply } from '../../src/conversation/reply.js';
 import type { Core } from '../../src/core.js';
 import type { Logger } from '../../src/logger.js';
 import type { HttpRoute } from '../../src/ops/http-server.js';
-import { defaultDeadline, InFlight } from '../../src/ops/in-flight.js';
+import { defaultDeadline, InFlight, untilDeadline } from '../../src/ops/in-flight.js';
 import { longestOutage, Reachability } from '../reachability.js';
 import { RequestSlots } from '../request-slots.js';
 import { type RequestWatch, watchedRequest } from '../watched-requests.js';
@@ -178,13 +178,15 @@ export class DiscordPlatform implements ChatPlatform {
   }
 
   /**
-   * Stops taking interactions and closes the gateway first (no reconnecting
-   * while answers finish), then waits for the answers in flight, which go
-   * over REST.
+   * Stops taking interactions and closes the gateway first, then waits for
+   * the answers in flight, which go over REST. Closing waits for Discord's
+   * close handshake at most until the deadline; a reconnect attempt that
+   * @discordjs/ws starts anyway (it does while Discord is unreachable) ends
+   * with the process.
    */
   async stop(deadline = defaultDeadline()): Promise<void> {
     this.#taking = false;
-    await this.client.destroy();
+    await Promise.race([this.client.destroy(), untilDeadline(deadline)]);
     await this.#inFlight.settle(deadline);
   }
 

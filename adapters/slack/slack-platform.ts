@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { App, type RespondFn, SocketModeReceiver, webApi } from '@slack/bolt';
+import { App, type Receiver, type RespondFn, SocketModeReceiver, webApi } from '@slack/bolt';
 import type {
   ChatPlatform,
   Outage,
@@ -143,11 +143,14 @@ export class SlackPlatform implements ChatPlatform {
     const { transport, botToken, logger } = this.#o;
     const bot = await this.#identify();
     const bolt = boltLogger(logger);
-    const receiver =
-      transport.kind === 'http'
-        ? new SlackEventsReceiver({ signingSecret: transport.signingSecret, logger: bolt })
-        : this.#socketReceiver(transport.appToken, bolt);
-    if (receiver instanceof SlackEventsReceiver) this.#receiver = receiver;
+    let receiver: Receiver;
+    if (transport.kind === 'http') {
+      this.#receiver = new SlackEventsReceiver({
+        signingSecret: transport.signingSecret,
+        logger: bolt,
+      });
+      receiver = this.#receiver;
+    } else receiver = this.#socketReceiver(transport.appToken, bolt);
     const app = new App({
       token: botToken,
       botId: bot.botId,

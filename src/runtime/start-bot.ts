@@ -103,7 +103,10 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     throw error;
   }
   if (announcing) schedule = scheduleCycles(config.announce, cycle, logger);
-  else logger.warn('announcements are off until the database can be used again');
+  else
+    logger.warn(
+      'announcements are off: the database cannot be used (repair or replace it, then restart)',
+    );
   return {
     finished,
     async stop(deadline) {
