@@ -240,4 +240,29 @@ describe('the bot process with DISCORD_GATEWAY=off', () => {
       await fake.close();
     }
   });
+
+  it('GIVEN a token Discord rejects, without a gateway THEN exit 1 with one line naming DISCORD_TOKEN', async () => {
+    const fake = await FakeDiscord.start();
+    fake.http.handle((r) =>
+      r.path.endsWith('/commands')
+        ? { status: 401, body: { message: '401: Unauthorized', code: 0 } }
+        : undefined,
+    );
+    const bot = spawnBot({
+      DISCORD_TOKEN: 'rejected-token-abcdefghijklmnopqrstu',
+      DISCORD_APP_ID: APP_ID,
+      DISCORD_API_URL: fake.apiUrl,
+      DISCORD_PUBLIC_KEY: applicationKeys().publicKeyHex,
+      DISCORD_GATEWAY: 'off',
+      HTTP_PORT: String(await freePort()),
+    });
+    try {
+      expect((await bot.exited).code).toBe(1);
+      expect(bot.stderr().trim().split('\n').at(-1)).toBe(
+        'pubbot: Discord rejected DISCORD_TOKEN (401): check the bot token in the Developer Portal',
+      );
+    } finally {
+      await fake.close();
+    }
+  });
 });

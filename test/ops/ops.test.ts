@@ -242,6 +242,21 @@ describe('log redaction', () => {
   });
 });
 
+describe('where the server listens', () => {
+  it('GIVEN HTTP_HOST THEN the server listens on that address and no other', async () => {
+    const port = await freePort();
+    // All of 127/8 is loopback on Linux: listening on .2 must leave .1 unanswered.
+    const bot = spawnBot({ HTTP_PORT: String(port), HTTP_HOST: '127.0.0.2' });
+    try {
+      await bot.waitForLog('serving /healthz and /metrics');
+      expect((await fetch(`http://127.0.0.2:${port}/healthz`)).status).toBe(200);
+      await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+    } finally {
+      bot.child.kill('SIGKILL');
+    }
+  });
+});
+
 describe('graceful shutdown of the whole process', () => {
   it('GIVEN the shell bot serving health with input still open THEN SIGTERM stops it with exit 0, and SIGINT too', async () => {
     for (const signal of ['SIGTERM', 'SIGINT'] as const) {
