@@ -48,6 +48,8 @@ export class FakeDiscord {
   readonly #byNonce = new Map<string, Record<string, unknown>>();
   /** Close code to end the next IDENTIFY with, to test fatal gateway errors. */
   rejectIdentifyWith: number | undefined;
+  /** How long a channel post takes to answer. */
+  latencyMs = 0;
 
   get apiUrl(): string {
     return `http://127.0.0.1:${this.port}/api`;
@@ -205,7 +207,8 @@ export class FakeDiscord {
         return { status: 200, body: this.message((r.body as Record<string, unknown>) ?? {}) };
       }
       if (r.method === 'POST' && /^\/api\/v10\/channels\/\d+\/messages$/u.test(r.path)) {
-        return { status: 200, body: this.#createMessage(r) };
+        const body = this.#createMessage(r);
+        return { status: 200, body, ...(this.latencyMs > 0 ? { delayMs: this.latencyMs } : {}) };
       }
       if (
         r.method === 'PUT' &&
