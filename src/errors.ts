@@ -10,10 +10,16 @@ export type ErrorCode =
   /** A platform refused the bot for good (bad token, disallowed intents). */
   | 'PLATFORM_FATAL'
   /** An announcement could not be sent to a channel. */
-  | 'DELIVERY_FAILED';
+  | 'DELIVERY_FAILED'
+  /** The database DATABASE_URL names cannot be used (unreachable, credentials refused, no such database). */
+  | 'STORE_UNAVAILABLE';
 
-/** What a person must fix in how a command was started ends it with 2; every other failure with 1. */
-const EXIT_CODES: Partial<Record<string, number>> = { CONFIG_INVALID: 2, USAGE: 2 };
+/** What a person must fix in how a command was started (or where its database is) ends it with 2; every other failure with 1. */
+const EXIT_CODES: Partial<Record<string, number>> = {
+  CONFIG_INVALID: 2,
+  USAGE: 2,
+  STORE_UNAVAILABLE: 2,
+};
 
 /**
  * The base of pubbot's own errors: a message written for the person who
@@ -50,5 +56,14 @@ export class UsageError extends PubbotError {
 
   constructor(message: string) {
     super('USAGE', message);
+  }
+}
+
+/** DATABASE_URL names a database pubbot cannot use; one line saying why, exit code 2 at start. */
+export class StoreUnavailableError extends PubbotError {
+  override readonly name = 'StoreUnavailableError';
+
+  constructor(message: string, cause?: unknown) {
+    super('STORE_UNAVAILABLE', message, cause === undefined ? undefined : { cause });
   }
 }

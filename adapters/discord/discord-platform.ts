@@ -19,7 +19,7 @@ import {
 import type {
   ChatPlatform,
   PostOptions,
-  PostReceipt,
+  PostOutcome,
 } from '../../src/conversation/chat-platform.js';
 import type { Conversation } from '../../src/conversation/conversation.js';
 import type { Reply } from '../../src/conversation/reply.js';
@@ -33,6 +33,7 @@ import { refinedConversation, refineId } from './custom-ids.js';
 import { truncate } from './discord-text.js';
 import { commandRequest } from './interaction-requests.js';
 import { DISCORD_LIMITS } from './limits.js';
+import { discordPostFailure } from './post-failure.js';
 import { renderReply } from './render-message.js';
 
 export interface DiscordPlatformOptions {
@@ -156,21 +157,25 @@ export class DiscordPlatform implements ChatPlatform {
    * `nonce` with `enforce_nonce`, so a retry within Discord's nonce window
    * returns the earlier message instead of posting twice.
    */
-  async post(channel: string, reply: Reply, options: PostOptions = {}): Promise<PostReceipt> {
+  async post(channel: string, reply: Reply, options: PostOptions = {}): Promise<PostOutcome> {
     const message = renderReply(reply);
-    const sent = (await this.client.rest.post(Routes.channelMessages(channel), {
-      body: {
-        ...(message.content ? { content: message.content } : {}),
-        embeds: message.embeds,
-        components: message.components,
-        allowed_mentions: message.allowedMentions,
-        ...(options.idempotencyKey ? { nonce: options.idempotencyKey, enforce_nonce: true } : {}),
-      },
-      ...(message.files
-        ? { files: message.files.map((file) => ({ name: file.name, data: file.attachment })) }
-        : {}),
-    })) as { id?: string };
-    return sent.id ? { messageId: sent.id } : {};
+    try {
+      const sent = (await this.client.rest.post(Routes.channelMessages(channel), {
+        body: {
+          ...(message.content ? { content: message.content } : {}),
+          embeds: message.embeds,
+          components: message.components,
+          allowed_mentions: message.allowedMentions,
+          ...(options.idempotencyKey ? { nonce: options.idempotencyKey, enforce_nonce: true } : {}),
+        },
+        ...(message.files
+          ? { files: message.files.map((file) => ({ name: file.name, data: file.attachment })) }
+          : {}),
+      })) as { id?: string };
+      return { ok: true, ...(sent.id ? { messageId: sent.id } : {}) };
+    } catch (error) {
+      return { ok: false, ...discordPostFailure(error) };
+    }
   }
 
   #track(interaction: Interaction): void {

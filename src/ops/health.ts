@@ -1,4 +1,5 @@
 import type { ChatPlatform } from '../conversation/chat-platform.js';
+import type { DisabledChannel } from '../store/store.js';
 
 export interface Health {
   ok: boolean;
@@ -6,15 +7,19 @@ export interface Health {
   adapters: Record<string, boolean>;
   /** Why the bot is not healthy, one line each. */
   reasons: string[];
+  /** Channels the platforms refuse (announcements to them are kept, not sent): a detail, not a reason to be unhealthy. */
+  disabledChannels?: DisabledChannel[];
 }
 
 /** Healthy when the corpus is loaded and every platform taking events is connected. */
 export function checkHealth({
   papers,
   platforms,
+  disabledChannels,
 }: {
   papers: number | undefined;
   platforms: readonly ChatPlatform[];
+  disabledChannels?: DisabledChannel[];
 }): Health {
   const reasons: string[] = [];
   if (papers === undefined) reasons.push('corpus not loaded');
@@ -23,5 +28,11 @@ export function checkHealth({
   );
   for (const [platform, ready] of Object.entries(states))
     if (!ready) reasons.push(`${platform}: not connected`);
-  return { ok: reasons.length === 0, papers: papers ?? 0, adapters: states, reasons };
+  return {
+    ok: reasons.length === 0,
+    papers: papers ?? 0,
+    adapters: states,
+    reasons,
+    ...(disabledChannels ? { disabledChannels } : {}),
+  };
 }

@@ -10,15 +10,24 @@ export interface OpsRoute {
 }
 
 /** GET /healthz (200 or 503 with reasons, JSON) and GET /metrics (Prometheus text). */
-export function opsRoutes(health: () => Health, metrics: Metrics): OpsRoute[] {
+export function opsRoutes(health: () => Promise<Health>, metrics: Metrics): OpsRoute[] {
   return [
     {
       path: '/healthz',
       method: 'GET',
       handler: (_req, res) => {
-        const state = health();
-        res.writeHead(state.ok ? 200 : 503, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ status: state.ok ? 'ok' : 'unavailable', ...state }));
+        health().then(
+          (state) => {
+            res.writeHead(state.ok ? 200 : 503, { 'content-type': 'application/json' });
+            res.end(JSON.stringify({ status: state.ok ? 'ok' : 'unavailable', ...state }));
+          },
+          // The store could not be read: whatever else is fine, this bot cannot do its work.
+          (error: unknown) => {
+            res.writeHead(503, { 'content-type': 'application/json' });
+            const reason = `store: ${error instanceof Error ? error.message : String(error)}`;
+            res.end(JSON.stringify({ status: 'unavailable', reasons: [reason] }));
+          },
+        );
       },
     },
     {

@@ -9,7 +9,8 @@ import { Metrics } from '../ops/metrics.js';
 import { CorpusReloader } from '../reload/corpus-reloader.js';
 import { fetchArxivFeed } from '../sources/arxiv-api.js';
 import { PoliteHttp, sourcesUserAgent } from '../sources/polite-http.js';
-import { openStore } from '../store/sqlite-store.js';
+import { syncSources } from '../sources/sync.js';
+import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import { createPlatforms, type Platforms, type PlatformWiring } from './platforms.js';
 
@@ -18,6 +19,8 @@ export interface BootstrapOptions {
   platforms?: Pick<PlatformWiring, 'shell' | 'onFatal'>;
   /** The clock the conversation and announcements read "today" from. */
   clock?: () => Date;
+  /** Told when announcements became deliverable outside a cycle (a disabled channel subscribed again). */
+  onOwed?: () => void;
 }
 
 /** Everything a running pubbot is made of, built in one order for the bot and every command. */
@@ -34,7 +37,7 @@ export interface Pubbot {
   /** Present when `platforms` was asked for. */
   platforms?: Platforms;
   /** Closes the store; platforms are stopped by whoever started them. */
-  close(): void;
+  close(): Promise<void>;
 }
 
 /**
@@ -57,7 +60,7 @@ export function readOnly(config: Config): Config {
  * ```ts
  * const pubbot = await bootstrap(loadConfig(), logger);
  * const reply = await pubbot.conversation.handle({ kind: 'question', text: 'cite Flareon' }, origin);
- * pubbot.close();
+ * await pubbot.close();
  * ```
  */
 export async function bootstrap(
@@ -65,7 +68,10 @@ export async function bootstrap(
   logger: Logger,
   options: BootstrapOptions = {},
 ): Promise<Pubbot> {
-  const store = openStore(config.announce.databaseUrl);
+  const store = await openStore(config.announce.databaseUrl, {
+    onIdleError: (error) =>
+      logger.warn({ err: error }, 'database connection dropped; reconnecting'),
+  });
   try {
     const { reloader, corpus } = await CorpusReloader.load(
       {
@@ -73,27 +79,36 @@ export async function bootstrap(
         logger,
         ...(config.stateDir ? { indexCacheDir: config.stateDir } : {}),
       },
-      store.learnedFacts(),
+      await store.learnedFacts(),
     );
     const core = () => reloader.core;
     let platforms: Platforms | undefined;
     const metrics = new Metrics({
       corpusSize: () => reloader.core.library.papers.length,
       platforms: () => platforms?.serving ?? [],
+      disabledChannels: async () => (await store.disabledChannels()).length,
     });
-    const arxiv = config.announce.arxiv;
-    const http = new PoliteHttp({ userAgent: sourcesUserAgent(config.sources.contact) });
+    const { announce, sources } = config;
+    const http = new PoliteHttp({ userAgent: sourcesUserAgent(sources.contact) });
+    const arxiv = announce.arxiv;
     const announcer = new Announcer({
       store,
       corpusDir: config.corpusDir,
       reloader,
       platformFor: (name) => platforms?.byName[name],
       logger: logger.child({ component: 'announce' }),
-      onDelivered: (platform, status, papers) => metrics.announced(platform, status, papers),
+      claimTtlMs: announce.claimTtlMs,
+      missingGraceMs: announce.missingGraceMs,
+      events: {
+        delivered: (platform, status, papers) => metrics.announced(platform, status, papers),
+        disabled: (channel) => metrics.channelDisabled(channel),
+      },
+      ...(options.onOwed ? { onOwed: options.onOwed } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
       ...(arxiv
         ? { feed: () => fetchArxivFeed({ apiUrl: arxiv.apiUrl, query: arxiv.query, http }) }
         : {}),
+      ...(sources.syncOnCycle ? { sync: (input) => syncSources(input, { ...sources, http }) } : {}),
     });
     const conversation = new Conversation({
       core,
@@ -104,21 +119,24 @@ export async function bootstrap(
       ...(options.clock ? { clock: options.clock } : {}),
     });
     const routes = opsRoutes(
-      () =>
+      async () =>
         checkHealth({
           papers: reloader.core.library.papers.length,
           platforms: platforms?.serving ?? [],
+          disabledChannels: await announcer.disabledChannels(),
         }),
       metrics,
     );
     if (options.platforms) {
-      store.replaceConfigSubscriptions(config.announce.channels, new Date().toISOString());
+      // Configuring a channel re-enables it, so a restart with the same ANNOUNCE_CHANNELS retries one a platform refused.
+      await store.replaceConfigSubscriptions(announce.channels, new Date().toISOString());
       platforms = await createPlatforms(config, {
         ...options.platforms,
         conversation,
         core,
         logger,
         routes,
+        events: store,
       });
     }
     return {
@@ -133,7 +151,7 @@ export async function bootstrap(
       close: () => store.close(),
     };
   } catch (error) {
-    store.close();
+    await store.close();
     throw error;
   }
 }

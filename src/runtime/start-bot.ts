@@ -1,4 +1,4 @@
-import { scheduleCycles } from '../announce/schedule.js';
+import { type Schedule, scheduleCycles } from '../announce/schedule.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { startOpsServer } from '../ops/http-routes.js';
@@ -15,14 +15,17 @@ export interface RunningBot {
  * Bootstraps pubbot, starts every platform the configuration enables (the
  * shell when none is), serves /healthz and /metrics, runs one announcement
  * cycle (the first ever records the corpus silently; later ones finish
- * deliveries a crash left unconfirmed) and schedules the rest.
+ * deliveries a crash left unconfirmed) and schedules the rest, retrying
+ * what could not be delivered in between.
  */
 export async function startBot(config: Config, logger: Logger): Promise<RunningBot> {
   let finish: (code: number) => void = () => {};
   const finished = new Promise<number>((resolve) => {
     finish = resolve;
   });
+  let schedule: Schedule | undefined;
   const pubbot = await bootstrap(config, logger, {
+    onOwed: () => schedule?.soon(),
     platforms: {
       shell: {
         input: process.stdin,
@@ -42,7 +45,8 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
 
   let ops: Awaited<ReturnType<typeof startOpsServer>> | undefined;
   try {
-    await pubbot.announcer.runCycle();
+    schedule = scheduleCycles(config.announce, pubbot.announcer, logger);
+    await schedule.runNow();
     for (const platform of serving) {
       await platform.start();
       logger.info({ platform: platform.name }, 'platform started');
@@ -54,19 +58,19 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     }
   } catch (error) {
     // Stop every platform, the failed one included, so no socket keeps the process alive.
+    schedule?.stop();
     await Promise.allSettled(serving.map((platform) => platform.stop()));
     await ops?.close();
-    pubbot.close();
+    await pubbot.close();
     throw error;
   }
-  const schedule = scheduleCycles(config.announce, () => pubbot.announcer.runCycle(), logger);
   return {
     finished,
     async stop() {
-      schedule.stop();
+      schedule?.stop();
       await Promise.allSettled(serving.map((platform) => platform.stop()));
       await ops?.close();
-      pubbot.close();
+      await pubbot.close();
     },
   };
 }

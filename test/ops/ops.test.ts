@@ -13,14 +13,14 @@ const platformIn = (name: 'discord' | 'slack', ready: boolean): ChatPlatform => 
   start: async () => {},
   stop: async () => {},
   isReady: () => ready,
-  post: async () => ({}),
+  post: async () => ({ ok: true }),
 });
 
 describe('health and metrics over HTTP', () => {
   const platforms = [platformIn('discord', true), platformIn('slack', false)];
   const metrics = new Metrics({ corpusSize: () => 25, platforms: () => platforms });
   const serverPromise = startOpsServer(
-    opsRoutes(() => checkHealth({ papers: 25, platforms }), metrics),
+    opsRoutes(async () => checkHealth({ papers: 25, platforms }), metrics),
     0,
   );
   afterAll(async () => (await serverPromise).close());

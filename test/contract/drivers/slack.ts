@@ -101,6 +101,7 @@ export function slackDriver(): Driver {
         apiUrl: fake.apiUrl,
         conversation: world.conversation,
         logger: world.log.logger,
+        events: world.store,
       });
       await platform.start();
       url = `http://127.0.0.1:${platform.port}/slack/events`;
