@@ -85,6 +85,14 @@ export interface CycleReport {
  * papers it now knows, which are missing, and every message it owes —
  * before anything is sent. Then every process delivers what is owed,
  * claiming each message before sending it (see `MessageDelivery`).
+ *
+ * @example
+ * ```ts
+ * const announcer = new Announcer({ store, corpusDir, reloader, platformFor, logger });
+ * const report = await announcer.runCycle({ slot: '2026-11-25T09:00:00.000Z' });
+ * report.deliveries; // [{ channel: 'slack:C0123', paperId, title, kind: 'paper', status: 'sent' }]
+ * report.disabled; // channels the platforms refuse, with what they are owed
+ * ```
  */
 export class Announcer implements SubscriptionCommands {
   readonly #o: AnnouncerOptions;

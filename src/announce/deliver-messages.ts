@@ -87,6 +87,13 @@ type Step = { reports: DeliveryReport[]; stop: boolean; failed?: boolean; waitin
  * The platform's verdict decides what a failure means: a channel that
  * refuses the bot for good is disabled, anything else is retried as long as
  * it takes.
+ *
+ * @example
+ * ```ts
+ * const delivery = new MessageDelivery({ store, platformFor, logger, clock, owner, claimTtlMs, missingGraceMs });
+ * const pass = await delivery.run({ papers: byId, ledger: byIdInLedger });
+ * if (pass.failed) retryLater();
+ * ```
  */
 export class MessageDelivery {
   readonly #o: DeliveryOptions;

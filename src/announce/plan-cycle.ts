@@ -66,6 +66,12 @@ export function batchKey(
  * or back, preprints that gained a venue, and the messages owed to every
  * subscribed channel — disabled ones included, so nothing is lost while a
  * channel is switched off. Pure: the caller records it in one transaction.
+ *
+ * @example
+ * ```ts
+ * const plan = planCycle({ at, papers, unreadable, ledger, subscriptions, firstLook, select });
+ * await store.recordCycle(plan.record); // before anything is sent
+ * ```
  */
 export function planCycle(input: PlanInput): Plan {
   const { at, papers, ledger, firstLook, seed } = input;

@@ -6,6 +6,8 @@ import type { CycleReport } from './announcer.js';
 export const RETRY_MAX_MS = 30 * 60 * 1000;
 /** A claim held elsewhere is looked at again this long after it expires. */
 const AFTER_EXPIRY_MS = 250;
+/** How long stopping waits for a cycle in flight, so what it posts is recorded rather than left to a takeover. */
+const STOP_WAIT_MS = 10_000;
 
 export interface ScheduleOptions {
   cron: string;
@@ -26,7 +28,8 @@ export interface Schedule {
   /** Something became deliverable (a disabled channel subscribed again): deliver soon. */
   soon(): void;
   nextRun(): Date | null;
-  stop(): void;
+  /** Stops scheduling, and waits (up to 10 s) for a cycle in flight to finish. */
+  stop(): Promise<void>;
 }
 
 /**
@@ -38,13 +41,20 @@ export interface Schedule {
  * doubling, up to 30 minutes) for as long as it takes, so an outage costs a
  * delay, never an announcement. A failing run is logged and the schedule
  * goes on.
+ *
+ * @example
+ * ```ts
+ * const schedule = scheduleCycles(config.announce, announcer, logger);
+ * await schedule.runNow(); // the start-up cycle
+ * await schedule.stop(); // on SIGTERM: waits for a cycle in flight
+ * ```
  */
 export function scheduleCycles(
   options: ScheduleOptions,
   runner: CycleRunner,
   logger: Logger,
 ): Schedule {
-  let busy = false;
+  let running: Promise<unknown> | undefined;
   let failures = 0;
   let retry: NodeJS.Timeout | undefined;
 
@@ -65,11 +75,13 @@ export function scheduleCycles(
     // Waiting to retry is no reason to keep a process alive that is otherwise done.
     retry.unref();
   };
+  /** Runs one pass unless one is running; a failing pass is logged and retried like a failed delivery. */
   const guarded = async (run: () => Promise<CycleReport>): Promise<CycleReport | undefined> => {
-    if (busy) return undefined;
-    busy = true;
+    if (running) return undefined;
+    const pass = run();
+    running = pass.catch(() => undefined);
     try {
-      const report = await run();
+      const report = await pass;
       arm(report);
       return report;
     } catch (error) {
@@ -77,7 +89,7 @@ export function scheduleCycles(
       arm({ failed: true });
       return undefined;
     } finally {
-      busy = false;
+      running = undefined;
     }
   };
 
@@ -101,20 +113,30 @@ export function scheduleCycles(
   );
   return {
     async runNow() {
-      busy = true;
+      const pass = runner.runCycle({});
+      running = pass.catch(() => undefined);
       try {
-        const report = await runner.runCycle({});
+        const report = await pass;
         arm(report);
         return report;
       } finally {
-        busy = false;
+        running = undefined;
       }
     },
     soon: () => later(0),
     nextRun: () => job.nextRun(),
-    stop() {
+    async stop() {
       job.stop();
       clearTimeout(retry);
+      if (!running) return;
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        running,
+        new Promise((resolve) => {
+          timer = setTimeout(resolve, STOP_WAIT_MS);
+        }),
+      ]);
+      clearTimeout(timer);
     },
   };
 }

@@ -58,7 +58,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     }
   } catch (error) {
     // Stop every platform, the failed one included, so no socket keeps the process alive.
-    schedule?.stop();
+    await schedule?.stop();
     await Promise.allSettled(serving.map((platform) => platform.stop()));
     await ops?.close();
     await pubbot.close();
@@ -67,7 +67,8 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   return {
     finished,
     async stop() {
-      schedule?.stop();
+      // A cycle in flight finishes first (bounded): what it posts is recorded, not left to a takeover.
+      await schedule?.stop();
       await Promise.allSettled(serving.map((platform) => platform.stop()));
       await ops?.close();
       await pubbot.close();

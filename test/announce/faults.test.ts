@@ -164,6 +164,35 @@ describe('announcements under faults, as real processes against fake platforms',
     await bot.exited;
   }, 60_000);
 
+  it('GIVEN SIGTERM while a post is in flight THEN the bot waits for it, records it, and leaves nothing claimed', async () => {
+    const channels = [slackChannel()];
+    const world = announceWorld({ channels, slack });
+    slack.latencyMs = 3000;
+    try {
+      const bot = startBot({
+        ...world.env,
+        HTTP_PORT: String(await freePort()),
+        ANNOUNCE_CRON: '* * * * * *',
+      });
+      await bot.waitForLog('platform started');
+      world.addPapers('slow.json', ['Slow Platform Iota One']);
+      await slack.http.waitFor(postsTo(channels[0] as string), 30_000);
+      bot.child.kill('SIGTERM');
+      expect(await bot.exited).toEqual({ code: 0, signal: null });
+      const store = new SqliteStore(world.dbPath);
+      expect(await store.openMessages()).toEqual([]);
+      await store.close();
+      expect(lostAndDoubled(channels, world.titles, deliveredPairs(world.titles, fakes()))).toEqual(
+        {
+          lost: [],
+          doubled: [],
+        },
+      );
+    } finally {
+      slack.latencyMs = 0;
+    }
+  }, 60_000);
+
   it('GIVEN the JSON file of a paper still owed half-written for a cycle, with no grace at all THEN nothing is cancelled, and it is delivered once the file is whole', async () => {
     const channel = discordChannel();
     const world = announceWorld({ channels: [channel], discord });

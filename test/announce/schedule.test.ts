@@ -16,7 +16,7 @@ const report = (overrides: Partial<CycleReport> = {}): CycleReport => ({
 });
 
 describe('scheduleCycles', () => {
-  it('GIVEN a cron and a time zone THEN the next run is that wall-clock time in that zone', () => {
+  it('GIVEN a cron and a time zone THEN the next run is that wall-clock time in that zone', async () => {
     const { logger } = memoryLogger();
     const schedule = scheduleCycles(
       { cron: '0 9 * * *', timezone: 'Asia/Tokyo', retryMinMs: 1000 },
@@ -24,7 +24,7 @@ describe('scheduleCycles', () => {
       logger,
     );
     const next = schedule.nextRun();
-    schedule.stop();
+    await schedule.stop();
     expect(
       new Intl.DateTimeFormat('en-GB', {
         timeZone: 'Asia/Tokyo',
@@ -63,7 +63,7 @@ describe('scheduleCycles', () => {
     release();
     await waitFor(() => log.lines().some((l) => l.msg === 'announcement cycle failed'));
     await waitFor(() => slots.length >= 3);
-    schedule.stop();
+    await schedule.stop();
     expect(maxRunning).toBe(1);
     expect(slots.every((slot) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z$/u.test(slot ?? ''))).toBe(
       true,
@@ -113,8 +113,8 @@ describe('scheduleCycles', () => {
     await claimed.runNow();
     await waitFor(() => waited > 0);
     expect(waited).toBeGreaterThanOrEqual(Date.parse(expiry));
-    schedule.stop();
-    claimed.stop();
+    await schedule.stop();
+    await claimed.stop();
   }, 15_000);
 });
 
