@@ -211,7 +211,11 @@ export class DiscordPlatform implements ChatPlatform {
       user: interaction.user.id,
       requestId: interaction.id,
       conversation: { key: `discord:${interaction.id}`, ...(follows ? { follows } : {}) },
-      surface: { pageSize: this.#o.pageSize ?? 5, tokenLength: DISCORD_LIMITS.customId },
+      surface: {
+        pageSize: this.#o.pageSize ?? 5,
+        tokenLength: DISCORD_LIMITS.customId,
+        images: true,
+      },
       mayManage: async () =>
         interaction.inGuild() &&
         interaction.memberPermissions.has(PermissionFlagsBits.ManageChannels),

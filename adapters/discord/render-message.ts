@@ -8,7 +8,7 @@ import {
 } from 'discord.js';
 import type { PaperDetail } from '../../src/answer/paper-detail.js';
 import { FACT_SEPARATOR, type PaperLine, type Span } from '../../src/answer/paper-line.js';
-import { barLines } from '../../src/chart/text-bars.js';
+import { chartLines } from '../../src/conversation/chart-lines.js';
 import type { Pager, Reply } from '../../src/conversation/reply.js';
 import { refineId } from './custom-ids.js';
 import { codeBlock, escapeDiscord, truncate } from './discord-text.js';
@@ -90,7 +90,8 @@ function description(reply: Reply): string | undefined {
   if (reply.detail?.abstract) parts.push(escapeDiscord(reply.detail.abstract));
   if (reply.papers && reply.papers.length > 0) parts.push(listDescription(reply.papers));
   else if (reply.people) parts.push(reply.people.lines.map(escapeDiscord).join('\n'));
-  if (reply.chart) parts.push(codeBlock(barLines(reply.chart).join('\n'), '', L.embedDescription));
+  const bars = chartLines(reply);
+  if (bars) parts.push(codeBlock(bars.join('\n'), '', L.embedDescription));
   if (reply.code) parts.push(codeBlock(reply.code.text, reply.code.language, L.embedDescription));
   if (reply.text) parts.push(escapeDiscord(reply.text));
   return parts.length > 0 ? parts.join('\n\n') : undefined;

@@ -1,7 +1,7 @@
 import type { types } from '@slack/bolt';
 import type { PaperDetail } from '../../src/answer/paper-detail.js';
 import { FACT_SEPARATOR, type PaperLine, type Span } from '../../src/answer/paper-line.js';
-import { barLines } from '../../src/chart/text-bars.js';
+import { chartLines } from '../../src/conversation/chart-lines.js';
 import type { Attachment, Reply } from '../../src/conversation/reply.js';
 import { replyText } from '../../src/conversation/reply-text.js';
 import { SLACK_LIMITS as L } from './limits.js';
@@ -68,7 +68,8 @@ function bodyBlocks(reply: Reply): Block[] {
     const heading = reply.people.heading ? [`*${escapeMrkdwn(reply.people.heading)}*`] : [];
     blocks.push(section([...heading, ...reply.people.lines.map(escapeMrkdwn)].join('\n')));
   }
-  if (reply.chart) blocks.push(preformatted(barLines(reply.chart).join('\n')));
+  const bars = chartLines(reply);
+  if (bars) blocks.push(preformatted(bars.join('\n')));
   if (reply.code) blocks.push(preformatted(reply.code.text));
   if (reply.text) blocks.push(section(escapeMrkdwn(reply.text)));
   return blocks;

@@ -291,7 +291,11 @@ export class SlackPlatform implements ChatPlatform {
       user: asked.user,
       requestId: asked.requestId,
       ...(key ? { conversation: { key, ...(asked.inThread ? { follows: key } : {}) } } : {}),
-      surface: { pageSize: this.#o.pageSize ?? 5, tokenLength: SLACK_LIMITS.buttonValue },
+      surface: {
+        pageSize: this.#o.pageSize ?? 5,
+        tokenLength: SLACK_LIMITS.buttonValue,
+        images: true,
+      },
       mayManage: () => mayManage(client, asked.channel, asked.user),
       managers: MANAGERS,
     };

@@ -24,8 +24,8 @@ export function paperJson(paper: Paper, { withAbstract = false } = {}) {
   };
 }
 
-/** The stable JSON form of an answer (`npm run ask -- --json`). */
-export function answerJson(question: string, answer: Answer) {
+/** The stable JSON form of an answer (`npm run ask -- --json`), with the plain text people are shown. */
+export function answerJson(question: string, answer: Answer, text: string) {
   return {
     question,
     shape: answer.shape,
@@ -37,9 +37,12 @@ export function answerJson(question: string, answer: Answer) {
     ...(answer.count === undefined ? {} : { count: answer.count }),
     papers: answer.papers.map((paper) => paperJson(paper)),
     ...(answer.people ? { people: answer.people } : {}),
+    ...(answer.groups ? { groups: answer.groups, groupBy: answer.groupBy } : {}),
+    ...(answer.show ? { show: answer.show } : {}),
+    ...(answer.ignored ? { ignored: answer.ignored } : {}),
     ...(answer.bibtex ? { bibtex: answer.bibtex } : {}),
     notes: answer.notes,
     suggestions: answer.suggestions,
-    text: answer.text,
+    text,
   };
 }

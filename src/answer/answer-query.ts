@@ -1,14 +1,15 @@
 import type { Paper } from '../corpus/paper.js';
+import { parseVenue } from '../corpus/venue.js';
 import { nameKey, nameWords } from '../people/name-key.js';
 import { RECENT_MONTHS } from '../query/parse-dates.js';
 import type { Filters, GroupBy, Order, Query, SearchQuery } from '../query/query.js';
 import { orList } from '../text/or-list.js';
 import { plural } from '../text/plural.js';
 import type { Answer, AnswerShape, Group, Person } from './answer.js';
+import { answerHeadline } from './answer-headline.js';
 import { toBibtex } from './bibtex.js';
 import { filterPhrases, understoodLine } from './describe-query.js';
 import { type FoundPapers, findPapers, newestFirst } from './find-papers.js';
-import { answerHeadline, formatAnswerText } from './format-answer-text.js';
 import type { Library } from './library.js';
 import { unknownAuthorNote } from './unknown-author-note.js';
 
@@ -19,13 +20,12 @@ export interface AnswerOptions {
   offset: number;
 }
 
-type Draft = Omit<Answer, 'text' | 'headline'>;
+type Draft = Omit<Answer, 'headline'>;
 
 /** Answers a parsed query from the library. Pure: same query, same library, same answer. */
 export function answerQuery(query: Query, library: Library, options: AnswerOptions): Answer {
   const draft = draftAnswer(query, library, options);
-  const headline = answerHeadline(draft);
-  return { ...draft, headline, text: formatAnswerText(draft, headline) };
+  return { ...draft, headline: answerHeadline(draft) };
 }
 
 function draftAnswer(query: Query, library: Library, options: AnswerOptions): Draft {
@@ -160,7 +160,10 @@ function draftSearchAnswer(query: SearchQuery, library: Library, options: Answer
           `${plural(unplaced, 'paper')} not published at a venue (preprints) are not shown.`,
         );
       return {
-        ...page('groups', { groups: groupPapers(papers, query.groupBy), groupBy: query.groupBy }),
+        ...page('groups', {
+          groups: groupPapers(papers, query.groupBy, query.mostFirst),
+          groupBy: query.groupBy,
+        }),
         papers: [],
         offset: 0,
         count: total,
@@ -297,7 +300,7 @@ function countPeople(names: readonly string[], library: Library): Person[] {
  * Papers counted per group. Years run in time order (a chart reads left to
  * right); categories, venues and people run from the most papers down.
  */
-function groupPapers(papers: readonly Paper[], groupBy: GroupBy): Group[] {
+function groupPapers(papers: readonly Paper[], groupBy: GroupBy, mostFirst: boolean): Group[] {
   const keysOf = (paper: Paper): string[] => {
     switch (groupBy) {
       case 'year':
@@ -305,7 +308,8 @@ function groupPapers(papers: readonly Paper[], groupBy: GroupBy): Group[] {
       case 'category':
         return [paper.category];
       case 'venue':
-        return paper.venue ? [paper.venue] : [];
+        // By series ("NeurIPS"), not edition: "which venue has the most papers" means the conference.
+        return paper.venue ? [parseVenue(paper.venue).name] : [];
       case 'author':
         return paper.authors;
     }
@@ -314,7 +318,7 @@ function groupPapers(papers: readonly Paper[], groupBy: GroupBy): Group[] {
   for (const paper of papers)
     for (const key of keysOf(paper)) counts.set(key, (counts.get(key) ?? 0) + 1);
   const groups = [...counts].map(([key, count]) => ({ key, count }));
-  return groupBy === 'year'
+  return groupBy === 'year' && !mostFirst
     ? groups.sort((a, b) => a.key.localeCompare(b.key))
     : groups.sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 }

@@ -37,7 +37,7 @@ export type AnswerShape =
 
 /**
  * Everything an adapter needs to render a reply, and nothing
- * platform-specific. `text` is a complete plain-text answer on its own.
+ * platform-specific; `conversation/layout-answer.ts` lays it out once for every platform.
  */
 export interface Answer {
   query: Query;
@@ -61,7 +61,6 @@ export interface Answer {
   ignored?: string[];
   count?: number;
   bibtex?: string;
-  text: string;
   notes: string[];
   /** Things to try next: corrected names, other questions. */
   suggestions: string[];

@@ -21,8 +21,10 @@ function datePhrase(range: DateRange): string {
 /** The parts of what was understood, e.g. ["by Yiren Zhao", "in 2019", "with code"]. */
 export function filterPhrases(filters: Filters): string[] {
   const parts: string[] = [];
-  if (filters.authors.length > 0)
-    parts.push(`by ${filters.authors.map(authorPhrase).join(' and ')}`);
+  const by = filters.authors.filter((author) => !author.excluded);
+  const notBy = filters.authors.filter((author) => author.excluded);
+  if (by.length > 0) parts.push(`by ${by.map(authorPhrase).join(' and ')}`);
+  if (notBy.length > 0) parts.push(`not by ${notBy.map(authorPhrase).join(' or ')}`);
   for (const unknown of filters.unknownAuthors) parts.push(`by ${unknown.asked}`);
   if (filters.topic) parts.push(`about “${filters.topic}”`);
   if (filters.dates) parts.push(datePhrase(filters.dates));

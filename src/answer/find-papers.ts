@@ -46,7 +46,16 @@ function inPosition(paper: Paper, author: AuthorFilter): boolean {
  * scanning the corpus; undefined when neither is asked for.
  */
 function candidateIds(filters: Filters, library: Library): Set<string> | undefined {
-  const sets = filters.authors.map((author) => {
+  const leftOut = new Set(
+    filters.authors
+      .filter((author) => author.excluded)
+      .flatMap((author) => [...library.directory.paperIdsOf(author.names)]),
+  );
+  const wanted = filters.authors.filter((author) => !author.excluded);
+  if (wanted.length === 0 && filters.paperIds.length === 0 && leftOut.size > 0) {
+    return new Set(library.papers.map((paper) => paper.id).filter((id) => !leftOut.has(id)));
+  }
+  const sets = wanted.map((author) => {
     const ids = library.directory.paperIdsOf(author.names);
     if (!author.position) return ids;
     return new Set([...ids].filter((id) => inPosition(library.byId.get(id) as Paper, author)));
@@ -55,7 +64,7 @@ function candidateIds(filters: Filters, library: Library): Set<string> | undefin
     sets.push(new Set(filters.paperIds.filter((id) => library.byId.has(id))));
   if (sets.length === 0) return undefined;
   const [first, ...rest] = sets.sort((a, b) => a.size - b.size) as [Set<string>, ...Set<string>[]];
-  return new Set([...first].filter((id) => rest.every((set) => set.has(id))));
+  return new Set([...first].filter((id) => rest.every((set) => set.has(id)) && !leftOut.has(id)));
 }
 
 /** Papers matching all filters; the topic, if any, through the full-text index. */

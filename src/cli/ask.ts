@@ -1,17 +1,20 @@
+import { writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { answerJson } from '../answer/answer-json.js';
+import { ChartRenderer } from '../chart/chart-renderer.js';
 import { loadConfig } from '../config.js';
+import { layoutAnswer } from '../conversation/layout-answer.js';
 import { replyText } from '../conversation/reply-text.js';
 import type { Origin } from '../conversation/request.js';
 import { DEFAULT_PAGE_SIZE } from '../core.js';
 import { UsageError } from '../errors.js';
 import { createLogger } from '../logger.js';
 import { runCli } from '../run-cli.js';
-import { bootstrap } from '../runtime/bootstrap.js';
+import { bootstrap, type Pubbot } from '../runtime/bootstrap.js';
 
 const USAGE =
-  'usage: npm run ask -- [--json] [--batch] [--limit N] [--today YYYY-MM-DD] [question …]';
+  'usage: npm run ask -- [--json] [--batch] [--limit N] [--today YYYY-MM-DD] [--chart FILE.png] [question …]';
 
 runCli(async () => {
   const { values, positionals } = parseArgs({
@@ -21,6 +24,7 @@ runCli(async () => {
       batch: { type: 'boolean', default: false },
       limit: { type: 'string' },
       today: { type: 'string' },
+      chart: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -37,6 +41,8 @@ runCli(async () => {
     throw new UsageError(`--today must be a date like 2026-11-25, got "${today}"`);
   }
   if (!values.batch && positionals.length === 0) throw new UsageError(USAGE);
+  if (values.chart !== undefined && values.batch)
+    throw new UsageError('--chart draws one answer; it does not go with --batch');
 
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel ?? 'warn' });
@@ -58,7 +64,7 @@ runCli(async () => {
         ...(today ? { today } : {}),
         ...(limit ? { limit } : {}),
       });
-      return JSON.stringify(answerJson(question, result));
+      return JSON.stringify(answerJson(question, result, replyText(layoutAnswer(result))));
     }
     return replyText(
       await pubbot.conversation.handle({ kind: 'question', text: question }, origin),
@@ -66,8 +72,9 @@ runCli(async () => {
   };
   try {
     if (!values.batch) {
-      process.stdout.write(`${await answer(positionals.join(' '))}\n`);
-      return 0;
+      const question = positionals.join(' ');
+      process.stdout.write(`${await answer(question)}\n`);
+      return values.chart === undefined ? 0 : drawChart(pubbot, question, origin, values.chart);
     }
     await answerLines(answer, values.json);
     return 0;
@@ -87,5 +94,34 @@ async function answerLines(
     if (!json && line.trim() === '') continue;
     process.stdout.write(`${json || first ? '' : '\n'}${await answer(line)}\n`);
     first = false;
+  }
+}
+
+/** Writes the answer's chart as a PNG; exit 1 with a reason when the answer has none or drawing failed. */
+async function drawChart(
+  pubbot: Pubbot,
+  question: string,
+  origin: Origin,
+  file: string,
+): Promise<number> {
+  const reply = await pubbot.conversation.handle({ kind: 'question', text: question }, origin);
+  if (!reply.chart) {
+    process.stderr.write(
+      'pubbot: --chart: this answer has no chart (ask for a breakdown or a ranking)\n',
+    );
+    return 1;
+  }
+  const charts = new ChartRenderer({ timeoutMs: 10_000 });
+  try {
+    const chart = await charts.render(reply.chart);
+    if (!chart.ok) {
+      process.stderr.write(`pubbot: --chart: not drawn (${chart.reason}: ${chart.detail})\n`);
+      return 1;
+    }
+    await writeFile(file, chart.png);
+    process.stderr.write(`chart: ${file} (${chart.width}×${chart.height}) — ${chart.alt}\n`);
+    return 0;
+  } finally {
+    await charts.close();
   }
 }

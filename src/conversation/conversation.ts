@@ -7,6 +7,7 @@ import { isSearchQuery, type Query } from '../query/query.js';
 import { cleanQuestion } from '../query/question-text.js';
 import type { Store } from '../store/store.js';
 import { plural } from '../text/plural.js';
+import { attachChart, type ChartPainter } from './attach-chart.js';
 import { layoutAnswer } from './layout-answer.js';
 import { ANNOUNCEMENTS_NOT_SET_UP, apology, notAllowed, notice, PAGE_EXPIRED } from './notices.js';
 import { type PageState, SavedPages } from './page-state.js';
@@ -30,6 +31,8 @@ export interface ConversationOptions {
   clock?: () => Date;
   /** Told about every answer the core gave, for metrics. */
   onAnswer?: (platform: string, shape: string, seconds: number) => void;
+  /** Draws charts for platforms that show pictures; without it, charts stay text. */
+  charts?: ChartPainter;
 }
 
 interface Handled {
@@ -76,7 +79,9 @@ export class Conversation {
     });
     const started = performance.now();
     try {
-      const { reply, answer } = await this.#route(request, origin, log);
+      const { reply: laidOut, answer } = await this.#route(request, origin, log);
+      const charts = origin.surface.images ? this.#o.charts : undefined;
+      const reply = charts ? await attachChart(laidOut, charts, log) : laidOut;
       if (answer) {
         const seconds = (performance.now() - started) / 1000;
         this.#o.onAnswer?.(origin.platform, answer.shape, seconds);

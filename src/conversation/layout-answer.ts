@@ -3,7 +3,7 @@ import { toBibtex } from '../answer/bibtex.js';
 import { HELP_TEXT } from '../answer/help.js';
 import { paperDetail } from '../answer/paper-detail.js';
 import { paperLine } from '../answer/paper-line.js';
-import { peopleLines } from '../answer/person-line.js';
+import { PEOPLE_SHOWN, peopleLines } from '../answer/person-line.js';
 import { type ChartSpec, ChartSpecSchema, MAX_BARS } from '../chart/chart-spec.js';
 import { categoryFromCode } from '../corpus/categories.js';
 import { plural } from '../text/plural.js';
@@ -28,7 +28,8 @@ function footer(answer: Answer, pager: AnswerLayoutOptions['pager']): string {
 function notes(answer: Answer): string[] {
   const lines = [...answer.notes];
   if (answer.suggestions.length > 0) lines.push(`Try: ${answer.suggestions.join(' · ')}`);
-  if (answer.ignored && answer.ignored.length > 0)
+  // Small talk answered in kind was not ignored.
+  if (answer.ignored && answer.ignored.length > 0 && answer.shape !== 'greeting')
     lines.push(`Ignored: ${answer.ignored.join(', ')}`);
   return lines;
 }
@@ -46,6 +47,17 @@ const GROUP_NAMES: Record<GroupBy, string> = {
   venue: 'Venue',
 };
 
+/** Years in order with the quiet ones as zero, so a time axis keeps its spacing. */
+function everyYear(groups: readonly Group[]): Group[] {
+  const counts = new Map(groups.map((group) => [Number(group.key), group.count]));
+  const years = [...counts.keys()];
+  const first = Math.min(...years);
+  return Array.from({ length: Math.max(...years) - first + 1 }, (_, i) => ({
+    key: String(first + i),
+    count: counts.get(first + i) ?? 0,
+  }));
+}
+
 /** Groups as a chart spec, the largest MAX_BARS of them when there are more. */
 function groupsChart(answer: Answer): ChartSpec | undefined {
   if (!answer.groups || answer.groups.length === 0 || !answer.groupBy) return undefined;
@@ -55,9 +67,22 @@ function groupsChart(answer: Answer): ChartSpec | undefined {
     title: answer.headline,
     xLabel: GROUP_NAMES[by],
     yLabel: 'Papers',
-    bars: answer.groups
+    bars: (by === 'year' ? everyYear(answer.groups) : answer.groups)
       .slice(0, MAX_BARS)
       .map((group) => ({ label: groupLabel(group, by), value: group.count })),
+  });
+}
+
+/** People as a ranking chart: the ones the reply lists by name, most papers first. */
+function peopleChart(answer: Answer): ChartSpec | undefined {
+  const people = (answer.people ?? []).slice(0, PEOPLE_SHOWN);
+  if (people.length === 0) return undefined;
+  return ChartSpecSchema.parse({
+    kind: 'ranking',
+    title: answer.headline,
+    xLabel: answer.shape === 'coauthors' ? 'Co-author' : 'Author',
+    yLabel: answer.shape === 'coauthors' ? 'Shared papers' : 'Papers',
+    bars: people.map((person) => ({ label: person.name, value: person.papers })),
   });
 }
 
@@ -89,10 +114,17 @@ export function layoutAnswer(answer: Answer, options: AnswerLayoutOptions = {}):
       return { ...base, title: answer.headline, text: HELP_TEXT, visibility: 'private' };
     case 'refusal':
     case 'clarify':
-      return { ...base, text: answer.text, notes: [], visibility: 'private' };
+      // What is missing or refused is the whole reply, said plainly, with what to try instead.
+      return { ...base, text: base.notes.join('\n'), notes: [], visibility: 'private' };
     case 'greeting':
-      // Small talk gets the core's own short reply with its example questions, nothing more.
-      return { ...base, text: answer.text, notes: [] };
+      // Small talk gets a short reply in kind and a few example questions, nothing more.
+      return {
+        ...base,
+        text: [`${answer.headline} Ask me about the group’s papers, for example:`, ...base.notes]
+          .filter(Boolean)
+          .join('\n'),
+        notes: [],
+      };
     case 'detail': {
       const [paper] = answer.papers;
       if (!paper) return { ...base, ...paged, title: answer.headline };
@@ -115,11 +147,13 @@ export function layoutAnswer(answer: Answer, options: AnswerLayoutOptions = {}):
     case 'coauthors':
     case 'ranking': {
       const people = answer.people ?? [];
+      const chart = peopleChart(answer);
       return {
         ...base,
         ...paged,
         title: answer.headline,
         ...(people.length > 0 ? { people: { lines: peopleLines(people) } } : {}),
+        ...(chart ? { chart } : {}),
       };
     }
     case 'groups': {

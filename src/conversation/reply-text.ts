@@ -1,6 +1,6 @@
 import { plainPaperDetail } from '../answer/paper-detail.js';
 import { plainPaperLine } from '../answer/paper-line.js';
-import { barLines } from '../chart/text-bars.js';
+import { chartLines } from './chart-lines.js';
 import type { Reply } from './reply.js';
 
 /**
@@ -17,16 +17,21 @@ export function replyText(reply: Reply): string {
     const heading = reply.people.heading ? [`${reply.people.heading}:`] : [];
     blocks.push([...heading, ...reply.people.lines].join('\n'));
   }
-  if (reply.chart) blocks.push(barLines(reply.chart).join('\n'));
+  const bars = chartLines(reply);
+  if (bars) blocks.push(bars.join('\n'));
   if (reply.code) blocks.push(reply.code.text);
   if (reply.text) blocks.push(reply.text);
   const more = reply.pager?.remaining ?? 0;
   // Plain text has no buttons: a conversation pages on when told "more".
   if (more > 0) blocks.push(`… and ${more} more${reply.followUp ? ': say “more”' : ''}.`);
-  if (reply.notes.length > 0) blocks.push(reply.notes.join('\n'));
+  const notes = reply.notes.length > 0 ? [reply.notes.join('\n')] : [];
   const [first, ...rest] = blocks;
-  // A title introduces what follows it directly: "4 papers by …:" then the list.
+  // A title introduces what follows it directly ("4 papers by …:" then the list); alone it is a sentence.
   const head =
-    reply.title && first !== undefined ? [`${reply.title}:\n${first}`] : [reply.title ?? first];
-  return [...head, ...rest].filter((block) => block !== undefined).join('\n\n');
+    reply.title === undefined
+      ? blocks
+      : first === undefined
+        ? [`${reply.title}.`]
+        : [`${reply.title}:\n${first}`, ...rest];
+  return [...head, ...notes].join('\n\n');
 }

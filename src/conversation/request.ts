@@ -69,4 +69,6 @@ export interface Surface {
   pageSize: number;
   /** Longest page token a control can carry (Discord's custom_id: 100). */
   tokenLength: number;
+  /** The platform shows pictures: grouped and ranked replies get their chart as a PNG. */
+  images?: boolean;
 }

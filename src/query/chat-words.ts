@@ -36,8 +36,24 @@ export const SHORTHAND: Readonly<Record<string, string>> = {
   ty: 'thanks',
   tho: 'though',
   rn: 'right now',
-  yr: 'year',
-  yrs: 'years',
+  // Contractions typed without their apostrophe.
+  whats: 'what is',
+  whos: 'who is',
+  hows: 'how is',
+  wheres: 'where is',
+  thats: 'that is',
+  theres: 'there is',
+  im: 'I am',
+  ive: 'I have',
+  dont: 'do not',
+  doesnt: 'does not',
+  didnt: 'did not',
+  isnt: 'is not',
+  arent: 'are not',
+  cant: 'cannot',
+  wont: 'will not',
+  youre: 'you are',
+  lets: 'let us',
 };
 
 const words = (text: string) => text.split(/\s+/u).filter(Boolean);

@@ -22,7 +22,23 @@ const UNIT_PATTERNS = UNIT.map(([groupBy, unit]) => ({
  * "yearly": papers counted per group. Runs before people are read, so the
  * "by" of "by category" is never taken for "by <author>".
  */
-export function claimGroupBy(spans: TextSpans): GroupBy | undefined {
+export function claimGroupBy(
+  spans: TextSpans,
+): { groupBy: GroupBy; mostFirst: boolean } | undefined {
+  const most = spans.claim(WHICH_HAS_MOST, (m) => m[1] as string)[0];
+  if (most) {
+    const unit = UNIT.find(([, pattern]) => new RegExp(`^(?:${pattern})$`, 'iu').test(most));
+    if (unit) return { groupBy: unit[0], mostFirst: true };
+  }
+  const groupBy = claimGroupUnit(spans);
+  return groupBy ? { groupBy, mostFirst: false } : undefined;
+}
+
+/** "which year had the most papers", "what venue has the most": groups, the largest first. */
+const WHICH_HAS_MOST =
+  /\b(?:which|what)\s+(years?|categor(?:y|ies)|subjects?|venues?|conferences?|journals?|authors?|persons?|people)\s+(?:has|had|have|saw|got|produced|with|is\s+the\s+one\s+with)\s+(?:the\s+)?most\b/iu;
+
+function claimGroupUnit(spans: TextSpans): GroupBy | undefined {
   for (const { groupBy, pattern, plain } of UNIT_PATTERNS) {
     // "of"/"in" + unit only count after a breakdown word ("distribution of categories"), never alone ("in the field").
     const matched = spans.claim(pattern, (m) =>

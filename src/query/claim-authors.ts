@@ -21,7 +21,10 @@ type Word = ReturnType<TextSpans['words']>[number];
 /** Words that end the name after "by": "by Yiren Zhao in 2019", "by Qin about agents". */
 const NAME_BOUNDARY =
   /^(?:in|from|since|before|after|between|during|about|on|with|without|that|which|who|published|until|through|regarding|concerning|related|papers?|having|has|have|sorted|ordered|for|of|to|is|are|were|was|wrote|write|worked)$/iu;
-const SLOT = /\b(?:(?:co-?)?authored\s+by|written\s+by|by|from|with|author:|by:)\s*/giu;
+const SLOT =
+  /\b(?:(?:not|never)\s+(?:(?:co-?)?authored\s+|written\s+)?by|but\s+not(?:\s+by)?|except(?:\s+for)?(?:\s+by)?|excluding|without|(?:co-?)?authored\s+by|written\s+by|by|from|with|author:|by:)\s*/giu;
+/** Slot words that leave a person out: "not by X", "but not X", "excluding X", "without X". */
+const EXCLUDING = /^(?:not|never|but|except|excluding|without)\b/iu;
 
 function toFilter(found: NameMatch): AuthorFilter {
   return { asked: found.asked, names: found.authors.map((a) => a.name), how: found.kind };
@@ -77,7 +80,8 @@ function claimSlots(
   result: AuthorUnderstanding,
 ): void {
   for (const slot of [...spans.text.matchAll(SLOT)]) {
-    const strict = /^(?:from|with)/iu.test(slot[0]);
+    const strict = /^(?:from|with|without|but|except|excluding)/iu.test(slot[0]);
+    const excluded = EXCLUDING.test(slot[0]);
     for (const name of slotNames(spans, slot.index + slot[0].length)) {
       const found = resolveLongestPrefix(name.words, directory);
       const previous = result.authors.at(-1);
@@ -85,7 +89,8 @@ function claimSlots(
         result.authors[result.authors.length - 1] = eitherOf(previous, toFilter(found.match));
         spans.claimRange(slot.index, closingQuote(spans.text, found.end));
       } else if (found) {
-        result.authors.push(toFilter(found.match));
+        const filter = toFilter(found.match);
+        result.authors.push(excluded ? { ...filter, excluded: true } : filter);
         spans.claimRange(slot.index, closingQuote(spans.text, found.end));
       } else if (!strict) {
         const asked = name.words.slice(0, 4).filter((w) => !isFiller(w.word));

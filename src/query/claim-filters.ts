@@ -1,4 +1,5 @@
 import { allCategories, type Category, categoryFromCode } from '../corpus/categories.js';
+import { isEnglishWord } from '../text/english-words.js';
 import { escapeRegExp } from '../text/escape-regexp.js';
 import { isFiller } from './filler.js';
 import type { TextSpans } from './text-spans.js';
@@ -59,8 +60,16 @@ export function claimCategories(spans: TextSpans): Category[] {
       standsAlone(spans.text, m.index, m.index + m[0].length) ? keep(category) : undefined,
     );
   }
-  spans.claim(/\b([A-Z]{2})(?=\s+(?:papers?|category|preprints?)\b)/u, (m) =>
-    keep(categoryFromCode(m[1] as string)),
+  // Everyday abbreviations first: "ML papers" are cs.LG here, not stat.ML.
+  spans.claim(ABBREVIATION, (m) =>
+    standsAlone(spans.text, m.index, m.index + m[0].length)
+      ? keep(categoryFromCode(ABBREVIATIONS[(m[1] as string).toLowerCase()] as string))
+      : undefined,
+  );
+  spans.claim(/\b([A-Za-z]{2})(?=\s+(?:papers?|category|preprints?)\b)/u, (m) =>
+    /^[A-Z]{2}$/u.test(m[1] as string) || !isEnglishWord(m[1] as string)
+      ? keep(categoryFromCode(m[1] as string))
+      : undefined,
   );
   // Once a category is named, its everyday name standing alone says it again: "security papers (cs.CR)".
   for (const category of found.values()) {
@@ -86,6 +95,16 @@ function restatements(category: Category): RegExp[] {
   }
   return patterns;
 }
+
+/** Abbreviations people use for a category on their own ("NLP papers", "ml papers"). */
+const ABBREVIATIONS: Readonly<Record<string, string>> = {
+  ai: 'cs.AI',
+  ml: 'cs.LG',
+  nlp: 'cs.CL',
+  cv: 'cs.CV',
+  dsp: 'eess.SP',
+};
+const ABBREVIATION = new RegExp(`\\b(${Object.keys(ABBREVIATIONS).join('|')})\\b`, 'iu');
 
 /** Everyday names of categories, read as restating a category already named. */
 const CATEGORY_WORDS: Readonly<Record<string, readonly string[]>> = {

@@ -7,7 +7,7 @@ const HELP =
 const CITE =
   /\b(?:how\s+(?:do|should|can|would|to)\s+(?:i\s+|we\s+)?cite|cite|citations?(?:\s+(?:for|of))?|bibtex(?:\s+(?:entry\s+)?(?:for|of))?|bib\s+entry(?:\s+(?:for|of))?|reference\s+for)\b/iu;
 const COAUTHOR_NOUN =
-  /\b(?:co-?authors?|collaborators?|co-?workers?|colleagues)\b(?:\s+(?:of|for))?/iu;
+  /\b(?:(?:top|main|closest|usual|frequent|most\s+frequent|regular)\s+)?(?:co-?authors?|collaborators?|co-?workers?|colleagues)\b(?:\s+(?:of|for))?/iu;
 const WHO_WITH = [
   /\bwho\s+(?:does|did|has|have|do|is)\b/iu,
   /\b(?:work(?:s|ed|ing)?|collaborat\w*|publish(?:es|ed|ing)?|writes?|wrote|written|co-?author(?:s|ed)?)\s+(?:(?:papers?|the\s+most|most(?:\s+often)?)\s+)?with(?:\s+(?:the\s+)?most)?\b/iu,

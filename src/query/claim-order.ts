@@ -14,7 +14,7 @@ const NUMBER_WORDS = [
   'nine',
   'ten',
 ];
-const NEWEST = String.raw`latest|newest|most\s+recent(?:ly\s+published)?|last|recently\s+published`;
+const NEWEST = String.raw`latest|newest|most\s+recent(?:ly\s+published)?|last(?!\s+(?:quarter|half|year|month|week))|recently\s+published`;
 const OLDEST = String.raw`oldest|earliest|first(?![\s-]*author)(?!\s+(?:half|quarter))`;
 
 const IS_OLDEST = new RegExp(`^(?:${OLDEST})$`, 'iu');
@@ -37,7 +37,8 @@ function toNumber(word: string): number {
 
 /**
  * "latest", "oldest", "top 3", "5 newest", "sorted by date"; a singular
- * "paper" after an ordering word ("the most recent paper") asks for one.
+ * noun beside an ordering word ("the most recent paper", "the latest
+ * thing") asks for one.
  */
 export function claimOrder(spans: TextSpans): OrderUnderstanding {
   const result: OrderUnderstanding = {};
@@ -68,7 +69,8 @@ export function claimOrder(spans: TextSpans): OrderUnderstanding {
     result.order = orderOf(m[1] as string);
     return true;
   });
-  if (result.order && result.limit === undefined && /\bpaper\b(?!s)/iu.test(spans.text)) {
+  const singular = /\b(?:paper|thing|one|publication|article|preprint)\b(?!s)/iu;
+  if (result.order && result.limit === undefined && singular.test(spans.text)) {
     result.limit = 1;
   }
   return result;

@@ -37,7 +37,7 @@ export class VenueNames {
       names.length === 0
         ? undefined
         : new RegExp(
-            String.raw`(?:\b(${CUE})\s+)?(?<![\p{L}\p{N}])(${names.map((n) => escapeRegExp(n).replace(/\\ /gu, '\\s+')).join('|')})(?![\p{L}\p{N}])(?:\s*(?:'|’)?((?:19|20)?\d\d)(?!\d))?`,
+            String.raw`(?:\b(${CUE})\s+(?:the\s+)?)?(?<![\p{L}\p{N}])(${names.map((n) => escapeRegExp(n).replace(/\s+/gu, '\\s+')).join('|')})(?![\p{L}\p{N}])(?:\s*(?:'|’)?((?:19|20)?\d\d)(?!\d))?(\s+(?:conference|conf|workshop|symposium|journal|proceedings)\b)?`,
             'giu',
           );
   }
@@ -84,10 +84,17 @@ export function claimVenues(spans: TextSpans, venues: VenueNames): VenueFilter[]
   const pattern = venues.pattern;
   if (!pattern) return [];
   return spans.claim(pattern, (m) => {
-    const [, cue, asked, year] = m as unknown as [string, string | undefined, string, string?];
+    const [, cue, asked, year, kind] = m as unknown as [
+      string,
+      string | undefined,
+      string,
+      string | undefined,
+      string | undefined,
+    ];
     const name = venues.canonical(asked);
     if (!name) return undefined;
-    if (!year && !(cue && STRONG_CUE.test(cue)) && venues.ambiguous(asked)) return undefined;
+    const said = year || kind || (cue && STRONG_CUE.test(cue));
+    if (!said && venues.ambiguous(asked)) return undefined;
     const edition = year ? Number(year.length === 2 ? `20${year}` : year) : undefined;
     return edition ? { name, year: edition } : { name };
   });

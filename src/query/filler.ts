@@ -16,10 +16,11 @@ export const FRAME_WORDS: ReadonlySet<string> = new Set(
   lab group team published publish publishes publishing written wrote write writes writing
   authored co-authored coauthored co-author coauthor released release appeared came come put out
   related regarding concerning topic topics area field let can could would should will been be
-  ever any all some there which whose whom many much few exist exists available
+  ever every any all some there which whose whom many much few exist exists available
   year years sort order done on total overall altogether together both them their our we us
   most frequent frequently often common commonly
-  got have has had having does do did is are was were am`.split(/\s+/u),
+  got have has had having does do did is are was were am
+  professor prof dr doctor mr ms mrs student`.split(/\s+/u),
 );
 
 /** True for words that never narrow an answer: stop words, question framing, small talk. */

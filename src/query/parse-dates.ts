@@ -266,10 +266,12 @@ export function claimAbsoluteDates(spans: TextSpans): DateRange[] {
     });
   }
   spans.claim(
-    /\b(?:(?:in|during|from)\s+(?:the\s+)?)?(?:Q([1-4])\s+((?:19|20)\d\d)|((?:19|20)\d\d)\s+Q([1-4]))\b/iu,
+    /\b(?:(?:in|during|from)\s+(?:the\s+)?)?(?:(?:Q([1-4])|(first|second|third|fourth|last)\s+quarter(?:\s+of)?)\s+((?:19|20)\d\d)|((?:19|20)\d\d)\s+Q([1-4]))\b/iu,
     (m) => {
-      const quarter = Number(m[1] ?? m[4]);
-      const year = Number(m[2] ?? m[3]);
+      const ordinal =
+        ['first', 'second', 'third', 'fourth'].indexOf((m[2] ?? '').toLowerCase()) + 1;
+      const quarter = Number(m[1] ?? m[5] ?? (ordinal || 4));
+      const year = Number(m[3] ?? m[4]);
       const first = (quarter - 1) * 3 + 1;
       return push({
         from: isoDay(year, first, 1),

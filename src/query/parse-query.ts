@@ -24,12 +24,15 @@ export interface ParseContext extends AuthorContext, LeftoverContext {
   venues: VenueNames;
 }
 
-/** Chat shorthand written with punctuation, read before anything else ("w/ code", "w/o code"). */
+/** Chat shorthand read before anything else: "w/ code", "w/o code", "b4 2020", "past 2 yrs". */
 function expandShorthand(text: string): string {
   return text
     .replace(/(?<![\p{L}\p{N}])w\/o(?![\p{L}\p{N}])/giu, 'without')
     .replace(/(?<![\p{L}\p{N}])w\/(?=\s|$)/giu, 'with')
-    .replace(/(?<![\p{L}\p{N}])b4(?![\p{L}\p{N}])/giu, 'before');
+    .replace(/(?<![\p{L}\p{N}])b4(?![\p{L}\p{N}])/giu, 'before')
+    .replace(/(?<=\d\s*|\b(?:last|past|few|couple\s+of)\s+)yrs?\b/giu, (unit) =>
+      unit.length === 3 ? 'years' : 'year',
+    );
 }
 
 /** A yes/no question ("any papers this year?", "is there code for X?", "did X and Y …?"). */
@@ -141,7 +144,7 @@ export function parseQuery(raw: string, context: ParseContext): Query {
     yesNo: YES_NO.test(question),
     ignored,
   };
-  if (groupBy) return QuerySchema.parse({ intent: 'groups', groupBy, ...common });
+  if (groupBy) return QuerySchema.parse({ intent: 'groups', ...groupBy, ...common });
   if (ranking && authors.length === 0) {
     const position = ranking.position ?? positions[0]?.position;
     return QuerySchema.parse({ intent: 'ranking', ...(position ? { position } : {}), ...common });

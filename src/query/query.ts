@@ -9,6 +9,8 @@ export const AuthorFilterSchema = z.object({
   how: z.enum(['exact', 'surname-first', 'initials', 'surname', 'given-name', 'typo']),
   /** Where in the author list: "first-author papers by X", "papers led by X", "X as last author". */
   position: z.enum(['first', 'last']).optional(),
+  /** "not by X", "but not X": papers without this person. */
+  excluded: z.boolean().optional(),
 });
 
 /** A venue the question names: "NeurIPS", "ICLR 2019" (the venue's year, not the paper's date). */
@@ -97,7 +99,13 @@ export const QuerySchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('cite'), ...searchFields }),
   z.object({ intent: z.literal('coauthors'), ...searchFields }),
   /** Papers counted per year, category, author or venue. */
-  z.object({ intent: z.literal('groups'), groupBy: GroupBySchema, ...searchFields }),
+  z.object({
+    intent: z.literal('groups'),
+    groupBy: GroupBySchema,
+    /** "which year had the most papers": the largest group first, and named in the headline. */
+    mostFirst: z.boolean().default(false),
+    ...searchFields,
+  }),
   /** People ranked by papers in scope; by first-author papers when `position` is first. */
   z.object({
     intent: z.literal('ranking'),

@@ -1,4 +1,5 @@
 import { Announcer } from '../announce/announcer.js';
+import { ChartRenderer } from '../chart/chart-renderer.js';
 import type { Config } from '../config.js';
 import { Conversation } from '../conversation/conversation.js';
 import type { Corpus } from '../corpus/load-corpus.js';
@@ -110,10 +111,13 @@ export async function bootstrap(
         : {}),
       ...(sources.syncOnCycle ? { sync: (input) => syncSources(input, { ...sources, http }) } : {}),
     });
+    // Pictures only for chat platforms; the worker thread starts with the first chart.
+    const charts = options.platforms ? new ChartRenderer() : undefined;
     const conversation = new Conversation({
       core,
       store,
       logger,
+      ...(charts ? { charts } : {}),
       subscriptions: announcer,
       onAnswer: (platform, shape, seconds) => metrics.answered(platform, shape, seconds),
       ...(options.clock ? { clock: options.clock } : {}),
@@ -148,7 +152,9 @@ export async function bootstrap(
       metrics,
       routes,
       ...(platforms ? { platforms } : {}),
-      close: () => store.close(),
+      close: async () => {
+        await Promise.all([charts?.close(), store.close()]);
+      },
     };
   } catch (error) {
     await store.close();

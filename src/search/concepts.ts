@@ -44,6 +44,8 @@ export const CONCEPTS: readonly Concept[] = [
     terms: ['pruning', 'quantization', 'compression', 'sparse'],
     cues: [
       ['smaller', 'models'],
+      ['smaller', 'networks'],
+      ['smaller', 'nets'],
       ['shrink', 'network'],
       ['shrink', 'model'],
       ['compress', 'model'],

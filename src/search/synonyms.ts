@@ -21,7 +21,8 @@ export const SYNONYM_ROWS: ReadonlyArray<readonly string[]> = [
   ['kv cache', 'key-value cache'],
   ['adversarial example', 'adversarial sample'],
   ['unlearnable example', 'availability poisoning'],
-  ['agent', 'agentic'],
+  // "LLM agents", "AI agents" are what the field now calls agents.
+  ['agent', 'agentic', 'llm agent', 'llm-based agent', 'ai agent', 'language agent'],
   ['nlp', 'natural language processing'],
   ['sota', 'state-of-the-art'],
 ];

@@ -3,14 +3,7 @@ import { z } from 'zod';
 import { withoutVersion } from '../corpus/arxiv-id.js';
 import type { PaperFacts } from '../corpus/build-paper.js';
 import { SourceError } from './source-error.js';
-
-const text = z.preprocess(
-  (value) =>
-    typeof value === 'object' && value !== null && '#text' in value
-      ? (value as { '#text': unknown })['#text']
-      : value,
-  z.coerce.string(),
-);
+import { xmlText as text } from './xml-text.js';
 
 const EntrySchema = z.object({
   id: text.pipe(z.string().regex(/arxiv\.org\/abs\/(.+)$/u, 'id is not an arXiv abs URL')),

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ARXIV_ID, withoutVersion } from '../corpus/arxiv-id.js';
 import type { PoliteHttp, SourcePolicy } from './polite-http.js';
 import { SourceError } from './source-error.js';
+import { xmlText as text } from './xml-text.js';
 
 /** DBLP asks for restraint and answers bursts with 429; one request a second is well within it. */
 export const DBLP_POLICY: SourcePolicy = {
@@ -34,14 +35,6 @@ export interface DblpApi {
   apiUrl: string;
   http: PoliteHttp;
 }
-
-const text = z.preprocess(
-  (value) =>
-    typeof value === 'object' && value !== null && '#text' in value
-      ? (value as { '#text': unknown })['#text']
-      : value,
-  z.coerce.string(),
-);
 
 /** `article` and `inproceedings` records, as the dblp DTD describes them. */
 const RecordSchema = z.object({

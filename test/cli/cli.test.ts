@@ -1,6 +1,7 @@
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { runScript } from '../support/run-script.js';
 
@@ -29,6 +30,27 @@ describe('command-line tools, run as real processes', () => {
       ]),
     );
     expect(answer.text).toMatch(/^4 papers by Yiren Zhao in 2019/u);
+  });
+
+  it('GIVEN `ask --chart FILE --json` THEN a PNG of at least 600×300 is written and the JSON keeps its groups', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'pubbot-chart-')), 'per-year.png');
+    const result = await runScript('src/cli/ask.ts', [
+      '--json',
+      '--chart',
+      file,
+      '--today',
+      '2026-11-25',
+      'papers per year',
+    ]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).groups).toContainEqual({ key: '2025', count: 7 });
+    const png = PNG.sync.read(readFileSync(file));
+    expect(png.width).toBeGreaterThanOrEqual(600);
+    expect(png.height).toBeGreaterThanOrEqual(300);
+    expect(result.stderr).toMatch(/2025: 7/u);
+    const none = await runScript('src/cli/ask.ts', ['--chart', file, 'latest on backdoors']);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toMatch(/has no chart/u);
   });
 
   it('GIVEN `ask --batch --json` THEN one JSON object per input line', async () => {

@@ -55,6 +55,15 @@ describe('one layout for every platform', () => {
     );
     expect(ranking.people?.lines).toEqual(['1. Xitong Gao — 2 papers', '2. Xuan Wang — 1 paper']);
     expect(ranking.papers).toBeUndefined();
+    // The ranking is drawn as a picture; as text, its people lines already say every number.
+    expect(ranking.chart).toMatchObject({
+      kind: 'ranking',
+      bars: [
+        { label: 'Xitong Gao', value: 2 },
+        { label: 'Xuan Wang', value: 1 },
+      ],
+    });
+    expect(replyText(ranking)).not.toContain('▇');
     const groups = layoutAnswer(
       shaped(base, {
         shape: 'groups',
@@ -79,6 +88,22 @@ describe('one layout for every platform', () => {
     expect(table[0]).toMatch(/^Machine Learning \(cs\.LG\) +▇+ 4$/u);
     expect(replyText(groups)).toContain(table.join('\n'));
     expect(groups.attachments).toEqual([]);
+  });
+
+  it('GIVEN papers per year with a quiet year THEN the chart keeps the year at zero, the groups do not', () => {
+    const answer = ask('papers per year by Yiren Zhao');
+    expect(answer.groups?.map((g) => g.key)).not.toContain('2023');
+    const chart = layoutAnswer(answer).chart;
+    expect(chart?.bars.map((bar) => `${bar.label}:${bar.value}`)).toEqual([
+      '2018:1',
+      '2019:4',
+      '2020:1',
+      '2021:1',
+      '2022:2',
+      '2023:0',
+      '2024:3',
+      '2025:1',
+    ]);
   });
 
   it('GIVEN small talk THEN a short text with example questions, never a list', () => {

@@ -12,7 +12,7 @@ import { buildCorpus, MAX_ABSTRACT_LENGTH } from '../../src/corpus/load-corpus.j
 import { cleanQuestion } from '../../src/query/question-text.js';
 import { SqliteStore } from '../../src/store/sqlite-store.js';
 import { realConversation } from '../support/conversation.js';
-import { bundled, LISTING_TEXT, TODAY } from '../support/corpus.js';
+import { answerText, bundled, LISTING_TEXT, TODAY } from '../support/corpus.js';
 import { discordViolations } from '../support/discord-limits.js';
 
 const HOSTILE: Array<[string, string]> = [
@@ -41,7 +41,7 @@ const HOSTILE: Array<[string, string]> = [
 
 function checkRendered(question: string): void {
   const answer = bundled().core.ask(question, { today: TODAY, limit: 10 });
-  expect(answer.text.length).toBeGreaterThan(0);
+  expect(answerText(answer).length).toBeGreaterThan(0);
   const reply = layoutAnswer(answer);
   const discord = renderReply(reply);
   expect(discord.allowedMentions).toEqual({ parse: [] });
@@ -66,7 +66,7 @@ describe('hostile questions', () => {
   it('GIVEN 100 kB THEN a refusal that says why', () => {
     const answer = bundled().core.ask('papers by Yiren Zhao '.repeat(5000));
     expect(answer.shape).toBe('refusal');
-    expect(answer.text).toMatch(/please keep it under 500/u);
+    expect(answerText(answer)).toMatch(/please keep it under 500/u);
   });
 
   it('GIVEN thousands of random strings THEN every one is answered and renders safely', () => {

@@ -5,38 +5,12 @@ import { PoliteHttp } from '../../src/sources/polite-http.js';
 import { SourceError } from '../../src/sources/source-error.js';
 import { type ArxivRecord, atomFeed, FakeArxiv } from '../support/fake-arxiv.js';
 import { fakeClock } from '../support/fake-clock.js';
+import { ARXIV_RECORDS } from '../support/source-fixtures.js';
 
 const FEED = readFileSync('test/fixtures/arxiv/feed.xml', 'utf8');
 
 const RECORDS: ArxivRecord[] = [
-  {
-    id: '2411.01234',
-    title: 'Seeing Through Fog with Event Cameras',
-    authors: ['Ana Ruiz', 'Xitong Gao', 'Bo Li', 'Chen Wu', 'Dana Müller'],
-    published: '2024-11-21',
-    category: 'cs.CV',
-  },
-  {
-    id: '2502.04321',
-    title: 'Quiet Gradients for Private Federated Learning',
-    authors: ['Tianrui Qin', 'Xitong Gao', 'Kejiang Ye'],
-    published: '2025-02-06',
-    category: 'cs.LG',
-  },
-  {
-    id: '2502.09999',
-    title: 'Quiet Gradients for Private Federated Learning at Scale',
-    authors: ['Tianrui Qin', 'Xitong Gao'],
-    published: '2025-02-20',
-    category: 'cs.LG',
-  },
-  {
-    id: '2503.00001',
-    title: 'Robust Pruning for Tiny Devices at Scale',
-    authors: ['Yiren Zhao'],
-    published: '2025-03-01',
-    category: 'cs.LG',
-  },
+  ...ARXIV_RECORDS,
   {
     id: '2504.00001',
     title: 'Sparse Adapters Revisited',

@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { Answer } from '../../src/answer/answer.js';
+import { layoutAnswer } from '../../src/conversation/layout-answer.js';
+import { replyText } from '../../src/conversation/reply-text.js';
 import { type Core, createCore } from '../../src/core.js';
 import { buildCorpus } from '../../src/corpus/load-corpus.js';
 import type { Paper } from '../../src/corpus/paper.js';
@@ -42,4 +45,9 @@ export function paperNumber(n: number): Paper {
 export function numbersOf(papers: readonly Paper[]): number[] {
   const ids = bundled().papers.map((paper) => paper.id);
   return papers.map((paper) => ids.indexOf(paper.id) + 1);
+}
+
+/** An answer as the shell and every plain-text fallback show it: laid out once, then as text. */
+export function answerText(answer: Answer): string {
+  return replyText(layoutAnswer(answer));
 }

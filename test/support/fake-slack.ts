@@ -83,6 +83,8 @@ export class FakeSlack {
   readonly admins = new Set<string>();
   /** Channel id → creator user id, for conversations.info. */
   readonly creators = new Map<string, string>();
+  /** Files announced with files.getUploadURLExternal, in order. */
+  readonly #uploads: Array<{ id: string; filename: string; length: number }> = [];
   readonly #sockets = new Set<WebSocket>();
   #wss: WebSocketServer | undefined;
   readonly socketAcks: string[] = [];
@@ -212,9 +214,25 @@ export class FakeSlack {
               },
             },
           };
+        // The external upload flow files.uploadV2 drives: ask for a URL, send the bytes there, complete.
+        case '/api/files.getUploadURLExternal': {
+          const id = `F${String(this.#uploads.length + 1).padStart(8, '0')}`;
+          this.#uploads.push({ id, filename: body.filename ?? '', length: Number(body.length) });
+          return {
+            status: 200,
+            body: {
+              ok: true,
+              file_id: id,
+              upload_url: `http://127.0.0.1:${this.port}/upload/${id}`,
+            },
+          };
+        }
+        case '/api/files.completeUploadExternal':
+          return { status: 200, body: { ok: true, files: JSON.parse(body.files ?? '[]') } };
         case '/api/apps.connections.open':
           return { status: 200, body: { ok: true, url: `ws://127.0.0.1:${this.port}/socket` } };
         default:
+          if (r.path.startsWith('/upload/')) return { status: 200, body: 'OK - 1' };
           return r.path.startsWith('/respond/') ? { status: 200, body: 'ok' } : undefined;
       }
     });

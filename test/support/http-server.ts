@@ -8,10 +8,21 @@ export interface RecordedRequest {
   headers: IncomingMessage['headers'];
   /** Raw body text. */
   raw: string;
-  /** JSON body, form body as an object, or undefined. */
+  /** Raw body bytes (files arrive as bytes). */
+  bytes: Buffer;
+  /** JSON body, form body as an object, a multipart body's `payload_json`, or undefined. */
   body: unknown;
+  /** The parts of a multipart body, files included. */
+  parts?: FormPart[];
   /** When the request arrived (ms since the epoch). */
   at: number;
+}
+
+export interface FormPart {
+  name: string;
+  filename?: string;
+  contentType?: string;
+  data: Buffer;
 }
 
 export interface Answer {
@@ -118,15 +129,22 @@ export class RecordingServer {
   async #serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
+    const bytes = Buffer.concat(chunks);
+    const raw = bytes.toString('utf8');
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const parts = multipartParts(bytes, req.headers['content-type']);
+    const payload = parts?.find((part) => part.name === 'payload_json');
     const request: RecordedRequest = {
       method: req.method ?? 'GET',
       path: decodeURIComponent(url.pathname),
       query: url.searchParams,
       headers: req.headers,
       raw,
-      body: parseBody(raw, req.headers['content-type']),
+      bytes,
+      body: payload
+        ? JSON.parse(payload.data.toString('utf8'))
+        : parseBody(raw, req.headers['content-type']),
+      ...(parts ? { parts } : {}),
       at: Date.now(),
     };
     this.requests.push(request);
@@ -139,16 +157,16 @@ export class RecordingServer {
           : JSON.stringify(answer.body);
     if (answer.delayMs !== undefined) await untilClosedOr(res, answer.delayMs);
     if (res.destroyed || res.socket?.destroyed) return;
-    const bytes = Buffer.from(body);
+    const sent = Buffer.from(body);
     res.writeHead(answer.status, {
       ...(answer.body !== undefined && typeof answer.body !== 'string'
         ? { 'content-type': 'application/json' }
         : {}),
-      ...(answer.cutAfter === undefined ? {} : { 'content-length': String(bytes.length) }),
+      ...(answer.cutAfter === undefined ? {} : { 'content-length': String(sent.length) }),
       ...answer.headers,
     });
-    if (answer.cutAfter === undefined) res.end(bytes);
-    else res.write(bytes.subarray(0, answer.cutAfter), () => res.destroy());
+    if (answer.cutAfter === undefined) res.end(sent);
+    else res.write(sent.subarray(0, answer.cutAfter), () => res.destroy());
     for (const waiter of [...this.#waiters]) {
       if (waiter.match(request)) {
         this.#waiters.splice(this.#waiters.indexOf(waiter), 1);
@@ -167,6 +185,33 @@ function untilClosedOr(res: ServerResponse, ms: number): Promise<void> {
       resolve();
     });
   });
+}
+
+/** The parts of a `multipart/form-data` body, split on its boundary as RFC 7578 describes. */
+function multipartParts(body: Buffer, contentType: string | undefined): FormPart[] | undefined {
+  const boundary = /multipart\/form-data;.*boundary="?([^";]+)"?/iu.exec(contentType ?? '')?.[1];
+  if (!boundary) return undefined;
+  const delimiter = Buffer.from(`--${boundary}`);
+  const parts: FormPart[] = [];
+  let start = body.indexOf(delimiter);
+  while (start >= 0) {
+    const next = body.indexOf(delimiter, start + delimiter.length);
+    if (next < 0) break;
+    const chunk = body.subarray(start + delimiter.length + 2, next - 2);
+    const split = chunk.indexOf('\r\n\r\n');
+    const head = chunk.subarray(0, split).toString('utf8');
+    const name = /name="([^"]*)"/u.exec(head)?.[1] ?? '';
+    const filename = /filename="([^"]*)"/u.exec(head)?.[1];
+    const type = /content-type:\s*([^\r\n]+)/iu.exec(head)?.[1];
+    parts.push({
+      name,
+      ...(filename ? { filename } : {}),
+      ...(type ? { contentType: type } : {}),
+      data: chunk.subarray(split + 4),
+    });
+    start = next;
+  }
+  return parts;
 }
 
 function parseBody(raw: string, contentType: string | undefined): unknown {

@@ -2,12 +2,8 @@ import type { SearchQuery } from '../query/query.js';
 import { plural } from '../text/plural.js';
 import type { Answer } from './answer.js';
 import { filterPhrases, orderPhrase } from './describe-query.js';
-import { HELP_TEXT } from './help.js';
-import { paperDetail, plainPaperDetail } from './paper-detail.js';
-import { paperLine, plainPaperLine } from './paper-line.js';
-import { peopleLines } from './person-line.js';
 
-type Draft = Omit<Answer, 'text' | 'headline'>;
+type Draft = Omit<Answer, 'headline'>;
 
 /** "4 papers by Yiren Zhao in 2019", or "No papers about “gardening”". */
 function matchSentence(query: SearchQuery, total: number): string {
@@ -42,10 +38,27 @@ function searchHeadline(draft: Draft, query: SearchQuery): string {
     }
     case 'groups': {
       const by = query.intent === 'groups' ? query.groupBy : 'year';
+      const [top, second] = draft.groups ?? [];
+      // "which year had the most papers" is answered in the title: the top group, or the tie.
+      if (query.intent === 'groups' && query.mostFirst && top) {
+        const tied = second?.count === top.count ? ` (tied with ${second.key})` : '';
+        return `${top.key} has the most: ${plural(top.count, 'paper')}${tied}`;
+      }
       return `${matchSentence(query, draft.total)}, per ${by}`;
     }
     default: {
       const order = query.order === 'relevance' && !query.filters.topic ? 'newest' : query.order;
+      const shown = query.limit;
+      // "the latest paper by X" shows one of many: the title says which one and of how many.
+      if (shown !== undefined && shown < draft.total) {
+        const which =
+          order === 'relevance' ? 'best match' : order === 'newest' ? 'newest' : 'oldest';
+        const head =
+          shown === 1
+            ? `The ${which}`
+            : `The ${shown} ${which === 'best match' ? 'best matches' : which}`;
+        return `${head} of ${matchSentence(query, draft.total)}`;
+      }
       const sorted = draft.total > 1 ? orderPhrase(order) : undefined;
       return `${matchSentence(query, draft.total)}${sorted ? `, ${sorted}` : ''}`;
     }
@@ -68,65 +81,4 @@ function greetingLine(said: readonly string[]): string {
     return 'You’re welcome!';
   if (/\b(?:good|great|nice|awesome|cool|love|perfect)\b|👍|❤/u.test(words)) return 'Thank you!';
   return 'Hi!';
-}
-
-function listLines(draft: Draft): string[] {
-  const lines = draft.papers.map((paper, i) =>
-    plainPaperLine(paperLine(paper, draft.offset + i + 1)),
-  );
-  const more = draft.total - draft.offset - draft.papers.length;
-  if (more > 0) lines.push(`… and ${more} more.`);
-  return lines;
-}
-
-function body(draft: Draft, headline: string): string[] {
-  const first = draft.papers[0];
-  switch (draft.shape) {
-    case 'help':
-      return [HELP_TEXT];
-    case 'greeting':
-      return [`${headline} Ask me about the group’s papers, for example:`];
-    case 'ranking':
-    case 'groups':
-      return tableLines(draft, headline);
-    case 'refusal':
-    case 'clarify':
-      return [];
-    case 'detail':
-      return first ? [plainPaperDetail(paperDetail(first, draft.show))] : [`${headline}.`];
-    case 'cite':
-      return draft.bibtex ? [`${headline}:`, '', draft.bibtex] : [`${headline}.`];
-    case 'coauthors': {
-      const people = draft.people ?? [];
-      return people.length > 0
-        ? [`${headline}; most shared first:`, ...peopleLines(people)]
-        : [`${headline}.`];
-    }
-    case 'count':
-      return [`${headline}.`, ...listLines(draft)];
-    default:
-      return draft.total === 0 ? [`${headline}.`] : [`${headline}:`, ...listLines(draft)];
-  }
-}
-
-/** "1. Xitong Gao — 22 papers" or "2025 — 7 papers", one line per person or group. */
-function tableLines(draft: Draft, headline: string): string[] {
-  const rows =
-    draft.shape === 'groups'
-      ? (draft.groups ?? []).map((g) => `${g.key} — ${plural(g.count, 'paper')}`)
-      : peopleLines(draft.people ?? []);
-  return rows.length > 0 ? [`${headline}:`, ...rows] : [`${headline}.`];
-}
-
-/** The complete plain-text answer: body, then notes, then suggestions. */
-export function formatAnswerText(draft: Draft, headline: string): string {
-  const lines = body(draft, headline);
-  // Refusals and clarifications are all notes; elsewhere notes follow the body as caveats.
-  const plainNotes = draft.shape === 'clarify' || draft.shape === 'refusal';
-  const notes = plainNotes ? draft.notes : draft.notes.map((note) => `Note: ${note}`);
-  if (draft.ignored && draft.ignored.length > 0 && draft.shape !== 'greeting')
-    notes.push(`Ignored: ${draft.ignored.join(' ')}`);
-  if (notes.length > 0) lines.push('', ...notes);
-  if (draft.suggestions.length > 0) lines.push(`Try: ${draft.suggestions.join(' · ')}`);
-  return lines.join('\n').trim();
 }
