@@ -4,6 +4,8 @@ import { Cron } from 'croner';
 import { z } from 'zod';
 import { parseAnnounceChannels } from './announce/channels.js';
 import { ConfigError } from './errors.js';
+import { isPostgresUrl, sqliteTarget } from './store/database-url.js';
+import { parseDuration } from './text/duration.js';
 
 export { ConfigError } from './errors.js';
 
@@ -14,6 +16,16 @@ const httpUrl = z.url({ protocol: /^https?$/u, error: 'must be an http(s) URL' }
 /** A DBLP person id: the part after dblp.org/pid/, e.g. 71/4882 or 181/2784-1. */
 const DBLP_PID = /^[A-Za-z0-9]+(?:\/[A-Za-z0-9_-]+)+$/u;
 const ON = ['true', '1', 'on', 'yes'];
+/** A duration such as 90s, 5m, 24h or 1d, within bounds, in milliseconds. */
+const duration = (fallback: string, min: number, max: number) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((text) => parseDuration(text) ?? Number.NaN)
+    .refine((ms) => ms >= min && ms <= max, {
+      error: `must be a duration such as 90s, 5m, 24h or 1d, between ${min / 1000} s and ${max / 86_400_000} days`,
+    });
+const DAY_MS = 86_400_000;
 const OFF = ['false', '0', 'off', 'no'];
 
 const onOff = z
@@ -85,10 +97,16 @@ const EnvSchema = z.object({
   DATABASE_URL: z
     .string()
     .regex(
-      /^sqlite:.+$/u,
-      'must be sqlite:<path> (e.g. sqlite:./data/pubbot.db); other stores are not built in yet',
+      /^(?:sqlite:.+|postgres(?:ql)?:\/\/.+)$/u,
+      'must be sqlite:<path> (e.g. sqlite:./data/pubbot.db) or postgres://user:password@host:5432/database',
     )
     .default('sqlite:./data/pubbot.db'),
+  /** How long a paper may be missing from the corpus before what it was owed is cancelled. */
+  ANNOUNCE_MISSING_GRACE: duration('1d', 0, 365 * DAY_MS),
+  /** How long a claim or the planning lease keeps other processes out after its owner died. */
+  ANNOUNCE_CLAIM_TTL: duration('2m', 1000, DAY_MS),
+  /** The first wait before a failed announcement is tried again; it doubles up to 30 minutes. */
+  ANNOUNCE_RETRY_MIN: duration('30s', 100, 30 * 60 * 1000),
   ANNOUNCE_CRON: z
     .string()
     .refine(
@@ -179,6 +197,12 @@ export interface AnnounceConfig {
   databaseUrl: string;
   cron: string;
   timezone: string;
+  /** ANNOUNCE_MISSING_GRACE, in milliseconds. */
+  missingGraceMs: number;
+  /** ANNOUNCE_CLAIM_TTL, in milliseconds. */
+  claimTtlMs: number;
+  /** ANNOUNCE_RETRY_MIN, in milliseconds. */
+  retryMinMs: number;
   /** ANNOUNCE_CHANNELS, parsed. */
   channels: Array<{ channel: string; query?: string }>;
   arxiv?: { query: string; apiUrl: string };
@@ -278,6 +302,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       databaseUrl: e.DATABASE_URL,
       cron: e.ANNOUNCE_CRON,
       timezone: e.ANNOUNCE_TZ,
+      missingGraceMs: e.ANNOUNCE_MISSING_GRACE,
+      claimTtlMs: e.ANNOUNCE_CLAIM_TTL,
+      retryMinMs: e.ANNOUNCE_RETRY_MIN,
       channels: parseAnnounceChannels(e.ANNOUNCE_CHANNELS),
       ...(e.ARXIV_QUERY ? { arxiv: { query: e.ARXIV_QUERY, apiUrl: e.ARXIV_API_URL } } : {}),
     },
@@ -338,8 +365,10 @@ function discordConfig(e: z.infer<typeof EnvSchema>): DiscordConfig {
   };
 }
 
+/** Index snapshots live beside a SQLite file; with PostgreSQL (or in memory) indexes are built at start. */
 function stateDirOf(databaseUrl: string): { stateDir?: string } {
-  const path = databaseUrl.replace(/^sqlite:(\/\/)?/u, '');
+  if (isPostgresUrl(databaseUrl)) return {};
+  const { path } = sqliteTarget(databaseUrl);
   return path === ':memory:' ? {} : { stateDir: dirname(path) };
 }
 

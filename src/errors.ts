@@ -11,11 +11,15 @@ export type ErrorCode =
   | 'PLATFORM_FATAL'
   /** An announcement could not be sent to a channel. */
   | 'DELIVERY_FAILED'
-  /** The database cannot be opened or written (damaged, read-only, full); the message names the file. */
+  /** The database cannot be used: unreachable, credentials refused, damaged, read-only or full; the message names it. */
   | 'STORE_UNAVAILABLE';
 
-/** What a person must fix in how a command was started ends it with 2; every other failure with 1. */
-const EXIT_CODES: Partial<Record<string, number>> = { CONFIG_INVALID: 2, USAGE: 2 };
+/** What a person must fix in how a command was started (or where its database is) ends it with 2; every other failure with 1. */
+const EXIT_CODES: Partial<Record<string, number>> = {
+  CONFIG_INVALID: 2,
+  USAGE: 2,
+  STORE_UNAVAILABLE: 2,
+};
 
 /**
  * The base of pubbot's own errors: a message written for the person who
@@ -55,11 +59,11 @@ export class UsageError extends PubbotError {
   }
 }
 
-/** The database cannot be used; the message names the file and what is wrong with it. */
+/** The database pubbot was given cannot be used; one line naming it (the file, or DATABASE_URL) and why. */
 export class StoreUnavailableError extends PubbotError {
   override readonly name = 'StoreUnavailableError';
 
-  constructor(message: string, options?: ErrorOptions) {
-    super('STORE_UNAVAILABLE', message, options);
+  constructor(message: string, cause?: unknown) {
+    super('STORE_UNAVAILABLE', message, cause === undefined ? undefined : { cause });
   }
 }

@@ -13,7 +13,7 @@ import type {
   ChatPlatform,
   Outage,
   PostOptions,
-  PostReceipt,
+  PostOutcome,
 } from '../../src/conversation/chat-platform.js';
 import type { Conversation } from '../../src/conversation/conversation.js';
 import type { Reply } from '../../src/conversation/reply.js';
@@ -28,6 +28,7 @@ import { DiscordFatalError, REJECTED_TOKEN, withTokenNamed } from './discord-err
 import { httpInteractionsRoute } from './http-interactions.js';
 import { InteractionRouter } from './interaction-router.js';
 import { messagePayload } from './message-payload.js';
+import { discordPostFailure } from './post-failure.js';
 import { syncCommands } from './register-commands.js';
 import { renderReply } from './render-message.js';
 
@@ -198,16 +199,26 @@ export class DiscordPlatform implements ChatPlatform {
     return longestOutage(this.#gateway, this.#api);
   }
 
-  async post(channel: string, reply: Reply, options: PostOptions = {}): Promise<PostReceipt> {
+  /**
+   * Posts to a channel over REST with mentions off. The key goes out as
+   * `nonce` with `enforce_nonce`, so a retry within Discord's nonce window
+   * returns the earlier message instead of posting twice. A refusal is a
+   * value saying whether it is for good (see post-failure.ts).
+   */
+  async post(channel: string, reply: Reply, options: PostOptions = {}): Promise<PostOutcome> {
     const { data, files } = messagePayload(renderReply(reply));
-    const sent = (await this.#rest.post(Routes.channelMessages(channel), {
-      body: {
-        ...data,
-        ...(options.idempotencyKey ? { nonce: options.idempotencyKey, enforce_nonce: true } : {}),
-      },
-      files,
-    })) as { id?: string };
-    return sent.id ? { messageId: sent.id } : {};
+    try {
+      const sent = (await this.#rest.post(Routes.channelMessages(channel), {
+        body: {
+          ...data,
+          ...(options.idempotencyKey ? { nonce: options.idempotencyKey, enforce_nonce: true } : {}),
+        },
+        files,
+      })) as { id?: string };
+      return { ok: true, ...(sent.id ? { messageId: sent.id } : {}) };
+    } catch (error) {
+      return { ok: false, ...discordPostFailure(error) };
+    }
   }
 
   #connect(): Promise<void> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { ChatPlatform, Outage, PostReceipt } from '../../src/conversation/chat-platform.js';
+import type { ChatPlatform, Outage, PostOutcome } from '../../src/conversation/chat-platform.js';
 import type { Conversation } from '../../src/conversation/conversation.js';
 import type { Reply } from '../../src/conversation/reply.js';
 import { replyText } from '../../src/conversation/reply-text.js';
@@ -92,9 +92,10 @@ export class ShellPlatform implements ChatPlatform {
     return undefined;
   }
 
-  async post(channel: string, reply: Reply): Promise<PostReceipt> {
+  /** Prints an announcement. A terminal keeps no history to look in, so a re-send after a crash may print it twice. */
+  async post(channel: string, reply: Reply): Promise<PostOutcome> {
     this.#o.output.write(terminalText(`[shell:${channel}] ${replyText(reply)}\n\n`));
-    return {};
+    return { ok: true };
   }
 
   async #answer(line: string): Promise<void> {

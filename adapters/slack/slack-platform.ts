@@ -2,9 +2,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, type Receiver, type RespondFn, SocketModeReceiver, webApi } from '@slack/bolt';
 import type {
   ChatPlatform,
+  LookupOutcome,
   Outage,
   PostOptions,
-  PostReceipt,
+  PostOutcome,
 } from '../../src/conversation/chat-platform.js';
 import type { Conversation } from '../../src/conversation/conversation.js';
 import type { Reply } from '../../src/conversation/reply.js';
@@ -14,13 +15,14 @@ import { PubbotError } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
 import type { HttpRoute } from '../../src/ops/http-server.js';
 import { defaultDeadline, InFlight, untilDeadline } from '../../src/ops/in-flight.js';
+import type { Store } from '../../src/store/store.js';
 import { longestOutage, Reachability } from '../reachability.js';
 import { RequestSlots } from '../request-slots.js';
 import { boltLogger } from './bolt-logger.js';
 import { SlackEventsReceiver } from './events-receiver.js';
 import { SLACK_LIMITS } from './limits.js';
+import { slackPostFailure } from './post-failure.js';
 import { renderBlocks, SHOW_MORE_ACTION, type SlackMessage } from './render-blocks.js';
-import { SeenEvents } from './seen-events.js';
 import { REJECTED_TOKEN_ERRORS, slackFetch } from './web-api-fetch.js';
 
 export type SlackTransport =
@@ -34,6 +36,8 @@ export interface SlackPlatformOptions {
   apiUrl: string;
   conversation: Pick<Conversation, 'handle'>;
   logger: Logger;
+  /** Where event ids already taken are kept: the store, so a retry that lands on another replica is answered once too. */
+  events: Pick<Store, 'firstSighting'>;
   /** The slash command's name, as configured in the app manifest. */
   command?: string;
   pageSize?: number;
@@ -70,23 +74,30 @@ const CHANNEL_INTERVAL_MS = 1100;
  */
 const REQUEST_TIMEOUT_MS = 10_000;
 const REQUEST_SLOTS = 16;
+/** Slack retries an event for about an hour at most; ids are remembered for twice that. */
+const EVENT_MEMORY_MS = 2 * 60 * 60 * 1000;
+/** The metadata event type announcements carry, with their delivery key, so a re-send can look first. */
+const ANNOUNCEMENT_EVENT = 'pubbot_announcement';
+/** History pages searched for an earlier post; a channel posting more than this in the window is not searched further. */
+const LOOKUP_PAGES = 10;
+/** Our clock and Slack's may disagree a little: the search starts this much earlier. */
+const LOOKUP_SLACK_MS = 60_000;
 const MANAGERS = 'workspace admins or the channel’s creator';
 const EVENTS_PATH = '/slack/events';
 
 /**
  * pubbot on Slack: mentions and DMs answered in a thread (a mention in that
  * thread refines the question), a slash command, Block Kit with a "Show
- * more" button; announcements through the Web API. Retries of one event are
- * answered once. Only translation happens here: events become Requests,
- * Replies become Block Kit. In HTTP mode the events arrive through
- * {@link SlackPlatform.routes} on pubbot's own server.
+ * more" button; announcements through the Web API, each carrying its
+ * delivery key in the message metadata so a re-send can look for it first.
+ * Retries of one event are answered once, across replicas. Only
+ * translation happens here: events become Requests, Replies become Block Kit.
  */
 export class SlackPlatform implements ChatPlatform {
   readonly name = 'slack';
   readonly #o: SlackPlatformOptions;
-  readonly #seen = new SeenEvents();
   readonly #inFlight = new InFlight();
-  /** Posts announcements and checks the token; Bolt's own client answers events. */
+  /** Posts announcements (and looks for them); Bolt's own client answers events. */
   readonly #client: webApi.WebClient;
   readonly #clientOptions: webApi.WebClientOptions;
   readonly #lastPost = new Map<string, number>();
@@ -117,7 +128,14 @@ export class SlackPlatform implements ChatPlatform {
       // A 429 waits for Retry-After and then retries; two more tries cover a brief outage.
       retryConfig: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
     };
-    this.#client = new webApi.WebClient(options.botToken, this.#clientOptions);
+    // Announcements are retried by the ledger, which looks before it posts again; the client's own
+    // retry after a dropped connection could post a second copy, and it would wait out a 429 while
+    // the whole queue stands still. So: one try, and a 429 comes back as such.
+    this.#client = new webApi.WebClient(options.botToken, {
+      ...this.#clientOptions,
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+    });
   }
 
   /** HTTP mode's endpoint, for pubbot's HTTP server; none in Socket Mode. */
@@ -183,16 +201,67 @@ export class SlackPlatform implements ChatPlatform {
     return longestOutage(this.#api, this.#socket);
   }
 
-  /** Posts to a channel, at most one message per second per channel; unfurling off. */
-  async post(channel: string, reply: Reply, _options?: PostOptions): Promise<PostReceipt> {
+  /**
+   * Posts to a channel, at most one message per second per channel; unfurling
+   * off. The idempotency key goes into the message metadata, where
+   * `findPosted` finds it.
+   */
+  async post(channel: string, reply: Reply, options: PostOptions = {}): Promise<PostOutcome> {
     const interval = this.#o.channelIntervalMs ?? CHANNEL_INTERVAL_MS;
     const wait = (this.#lastPost.get(channel) ?? 0) + interval - Date.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const message = renderBlocks(reply);
+    const key = options.idempotencyKey;
+    let posted: webApi.ChatPostMessageResponse;
     try {
-      const posted = await send(this.#client, { channel }, renderBlocks(reply));
-      return posted.ts ? { messageId: posted.ts } : {};
+      posted = await postMessage(this.#client, { channel }, message, {
+        ...(key
+          ? { metadata: { event_type: ANNOUNCEMENT_EVENT, event_payload: { delivery_key: key } } }
+          : {}),
+      });
+    } catch (error) {
+      return { ok: false, ...slackPostFailure(error) };
     } finally {
       this.#lastPost.set(channel, Date.now());
+    }
+    // The message is in the channel: a picture that fails to follow it is logged, never a reason to post again.
+    await uploadFiles(this.#client, { channel }, message).catch((error: unknown) =>
+      this.#o.logger.error({ err: error, channel }, 'slack announcement files not uploaded'),
+    );
+    return { ok: true, ...(posted.ts ? { messageId: posted.ts } : {}) };
+  }
+
+  /**
+   * Looks through the channel's history since `since` for a message carrying
+   * `idempotencyKey` in its metadata (needs `channels:history` /
+   * `groups:history`).
+   */
+  async findPosted(channel: string, idempotencyKey: string, since: Date): Promise<LookupOutcome> {
+    const oldest = ((since.getTime() - LOOKUP_SLACK_MS) / 1000).toFixed(6);
+    let cursor: string | undefined;
+    try {
+      for (let page = 0; page < LOOKUP_PAGES; page++) {
+        const history = await this.#client.conversations.history({
+          channel,
+          oldest,
+          limit: 200,
+          include_all_metadata: true,
+          ...(cursor ? { cursor } : {}),
+        });
+        // The SDK types the payload as `{}`: it is whatever the poster put there.
+        const found = history.messages?.find(
+          (m) =>
+            m.metadata?.event_type === ANNOUNCEMENT_EVENT &&
+            (m.metadata.event_payload as { delivery_key?: string } | undefined)?.delivery_key ===
+              idempotencyKey,
+        );
+        if (found) return { ok: true, found: found.ts ? { messageId: found.ts } : {} };
+        cursor = history.response_metadata?.next_cursor || undefined;
+        if (!cursor) break;
+      }
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, ...slackPostFailure(error) };
     }
   }
 
@@ -222,7 +291,16 @@ export class SlackPlatform implements ChatPlatform {
   #listen(app: App): void {
     app.use(async ({ body, next, logger }) => {
       const eventId = (body as { event_id?: string }).event_id;
-      if (eventId && !this.#seen.take(eventId)) {
+      // Taken on arrival, not after the answer: a retry that comes while the first attempt still runs is a repeat too.
+      const now = Date.now();
+      const first =
+        eventId === undefined ||
+        (await this.#o.events.firstSighting(
+          `slack:${eventId}`,
+          new Date(now).toISOString(),
+          new Date(now - EVENT_MEMORY_MS).toISOString(),
+        ));
+      if (!first) {
         logger.info(`ignoring repeat of event ${eventId}`);
         return;
       }
@@ -383,14 +461,32 @@ async function send(
   client: webApi.WebClient,
   where: { channel: string; thread_ts?: string },
   message: SlackMessage,
+): Promise<void> {
+  await postMessage(client, where, message);
+  await uploadFiles(client, where, message);
+}
+
+async function postMessage(
+  client: webApi.WebClient,
+  where: { channel: string; thread_ts?: string },
+  message: SlackMessage,
+  extra: { metadata?: { event_type: string; event_payload: Record<string, string> } } = {},
 ): Promise<webApi.ChatPostMessageResponse> {
-  const posted = await client.chat.postMessage({
+  return client.chat.postMessage({
     ...where,
+    ...extra,
     text: message.text,
     blocks: message.blocks,
     unfurl_links: false,
     unfurl_media: false,
   });
+}
+
+async function uploadFiles(
+  client: webApi.WebClient,
+  where: { channel: string; thread_ts?: string },
+  message: SlackMessage,
+): Promise<void> {
   for (const file of message.files) {
     const upload = { file: Buffer.from(file.data), filename: file.name, alt_text: file.alt };
     await client.files.uploadV2(
@@ -399,7 +495,6 @@ async function send(
         : { ...upload, channel_id: where.channel },
     );
   }
-  return posted;
 }
 
 /** Subscriptions change what a channel receives: workspace admins and owners, or the channel's creator, may. */

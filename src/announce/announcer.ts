@@ -1,52 +1,62 @@
-import { createHash } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { filterPhrases } from '../answer/describe-query.js';
 import { unknownAuthorNote } from '../answer/unknown-author-note.js';
-import { type Platform, parseChannel } from '../conversation/channel-id.js';
-import type { ChatPlatform } from '../conversation/chat-platform.js';
-import { announcementReply } from '../conversation/layout-announcement.js';
+import type { Platform } from '../conversation/channel-id.js';
 import type {
   SubscribeResult,
   SubscriptionCommands,
   WantedPapers,
 } from '../conversation/subscriptions.js';
 import type { PaperFacts } from '../corpus/build-paper.js';
+import { type Corpus, readCorpusFiles } from '../corpus/load-corpus.js';
 import type { Paper } from '../corpus/paper.js';
-import { PubbotError } from '../errors.js';
 import type { Logger } from '../logger.js';
-
 import { isSearchQuery, type Query } from '../query/query.js';
 import type { CorpusReloader } from '../reload/corpus-reloader.js';
-import type { Delivery, Store, Subscription } from '../store/store.js';
+import type { SyncInput, SyncResult } from '../sources/sync.js';
+import type { DisabledChannel, Store, Subscription } from '../store/store.js';
+import {
+  type DeliveryContext,
+  type DeliveryEvents,
+  type DeliveryReport,
+  MessageDelivery,
+  type Poster,
+} from './deliver-messages.js';
+import { type Plan, planCycle, type Source, VENUES } from './plan-cycle.js';
 
 /** Papers a corpus folder lists as announced before pubbot kept a ledger; one id per line. */
 export const ANNOUNCED_SEED_FILE = '.announced';
-/** Papers per announcement message: more become several digests, never a wall of messages. */
-export const DIGEST_SIZE = 10;
-/** Failed cycles in a row after which a channel is disabled until someone subscribes it again. */
-export const MAX_FAILURES = 5;
+/** How long a claim or the planning lease keeps others out after its owner stopped renewing it (died). */
+export const DEFAULT_CLAIM_TTL_MS = 2 * 60 * 1000;
+/** How long a paper may be missing from the corpus before what it was owed is cancelled. */
+export const DEFAULT_MISSING_GRACE_MS = 24 * 60 * 60 * 1000;
+/** The lease one cycle at a time plans under, across processes and replicas. */
+const PLANNING_LEASE = 'announce';
 
 export interface AnnouncerOptions {
   store: Store;
   corpusDir: string;
   /** Fetches papers from a feed (arXiv); throws when the feed is unusable. */
   feed?: () => Promise<PaperFacts[]>;
+  /** SYNC_ON_CYCLE: reads the public sources at the start of each cycle (`syncSources` with the configured sources). */
+  sync?: (input: SyncInput) => Promise<SyncResult>;
   /** Where announcements to a platform go; posting needs no started session. */
-  platformFor: (platform: Platform) => Pick<ChatPlatform, 'post'> | undefined;
+  platformFor: (platform: Platform) => Poster | undefined;
   /** Re-reads the corpus each cycle and swaps in a new core when it changed. */
   reloader: CorpusReloader;
   logger: Logger;
   clock?: () => Date;
-  /** Told about each message's outcome, for metrics. */
-  onDelivered?: (platform: string, status: 'sent' | 'failed', papers: number) => void;
-}
-
-export interface DeliveryReport {
-  channel: string;
-  paperId: string;
-  title: string;
-  status: 'sent' | 'failed' | 'planned';
+  /** ANNOUNCE_CLAIM_TTL. */
+  claimTtlMs?: number;
+  /** ANNOUNCE_MISSING_GRACE. */
+  missingGraceMs?: number;
+  /** Told about each delivery's outcome and each channel disabled, for metrics. */
+  events?: DeliveryEvents;
+  /** Told when something became deliverable outside a cycle (a disabled channel subscribed again). */
+  onOwed?: () => void;
 }
 
 export interface CycleReport {
@@ -54,41 +64,67 @@ export interface CycleReport {
   newPapers: Paper[];
   /** Papers recorded without announcing: a source seen for the first time. */
   silent: number;
+  /** "Now published at …" news found this cycle. */
+  venueNews: number;
+  /** False when another process was planning (or had planned this scheduled slot): this one only delivered. */
+  planned: boolean;
   deliveries: DeliveryReport[];
-}
-
-type Source = 'corpus' | 'arxiv';
-const sourceOf = (paper: Paper): Source => (paper.source.startsWith('arxiv:') ? 'arxiv' : 'corpus');
-
-/** Short and stable, so a retried message carries the same Discord nonce (max 25 characters). */
-function batchKey(channel: string, paperIds: readonly string[]): string {
-  return createHash('sha256')
-    .update(`${channel}|${paperIds.join(',')}`)
-    .digest('base64url')
-    .slice(0, 20);
+  /** Channels switched off until someone subscribes or configures them again, with what they are owed. */
+  disabled: DisabledChannel[];
+  /** Something failed and is worth retrying soon. */
+  failed: boolean;
+  /** When a claim another process holds on something owed expires. */
+  waitingUntil?: string;
 }
 
 /**
- * Announces new papers, once per channel. A cycle re-reads the sources,
- * swaps in a fresh index, works out which papers are new, records the
- * deliveries it owes (before sending anything), then sends every pending
- * delivery — including ones a crashed run recorded but never confirmed.
+ * Announces new papers and venue news, once per channel, under every fault
+ * the tests could think of. A cycle plans under a lease (one planner at a
+ * time across processes): it reads the feed and, with SYNC_ON_CYCLE, the
+ * public sources, reloads the corpus, and records in one transaction the
+ * papers it now knows, which are missing, and every message it owes —
+ * before anything is sent. Then every process delivers what is owed,
+ * claiming each message before sending it (see `MessageDelivery`).
+ *
+ * @example
+ * ```ts
+ * const announcer = new Announcer({ store, corpusDir, reloader, platformFor, logger });
+ * const report = await announcer.runCycle({ slot: '2026-11-25T09:00:00.000Z' });
+ * report.deliveries; // [{ channel: 'slack:C0123', paperId, title, kind: 'paper', status: 'sent' }]
+ * report.disabled; // channels the platforms refuse, with what they are owed
+ * ```
  */
 export class Announcer implements SubscriptionCommands {
   readonly #o: AnnouncerOptions;
   readonly #clock: () => Date;
+  readonly #owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  readonly #delivery: MessageDelivery;
 
   constructor(options: AnnouncerOptions) {
     this.#o = options;
     this.#clock = options.clock ?? (() => new Date());
+    this.#delivery = new MessageDelivery({
+      store: options.store,
+      platformFor: options.platformFor,
+      logger: options.logger,
+      clock: this.#clock,
+      owner: this.#owner,
+      claimTtlMs: this.#claimTtl,
+      missingGraceMs: options.missingGraceMs ?? DEFAULT_MISSING_GRACE_MS,
+      ...(options.events ? { events: options.events } : {}),
+    });
+  }
+
+  get #claimTtl(): number {
+    return this.#o.claimTtlMs ?? DEFAULT_CLAIM_TTL_MS;
   }
 
   /** Validates what a channel wants once, here, and keeps both the words and the typed query. */
-  subscribe(
+  async subscribe(
     channel: string,
     wanted: WantedPapers | undefined,
     requestedBy: string,
-  ): SubscribeResult {
+  ): Promise<SubscribeResult> {
     const query = wanted?.query;
     if (query?.intent === 'refuse') return { ok: false, message: query.reason };
     const search = query && isSearchQuery(query) ? query : undefined;
@@ -96,7 +132,9 @@ export class Announcer implements SubscriptionCommands {
     if (unknown) return { ok: false, message: unknownAuthorNote(unknown) };
     const phrases = search ? filterPhrases(search.filters) : [];
     const announced = phrases.length > 0 ? `new papers ${phrases.join(' ')}` : 'all new papers';
-    this.#o.store.saveSubscription({
+    const { store, logger } = this.#o;
+    const disabled = (await store.disabledChannels()).find((d) => d.channel === channel);
+    await store.saveSubscription({
       channel,
       query: wanted?.text,
       parsedQuery: query,
@@ -104,84 +142,186 @@ export class Announcer implements SubscriptionCommands {
       createdAt: this.#clock().toISOString(),
       origin: 'command',
     });
-    this.#o.logger.info({ channel, query: wanted?.text, requestedBy }, 'subscribed');
-    return {
-      ok: true,
-      message: `Subscribed: ${announced} will be announced here. Papers already known are not re-posted.`,
-    };
+    logger.info(
+      { channel, query: wanted?.text, requestedBy, reenabled: Boolean(disabled) },
+      'subscribed',
+    );
+    if (disabled && disabled.owed > 0) this.#o.onOwed?.();
+    const owed = disabled?.owed
+      ? ` Announcements it missed while it could not be reached (${disabled.owed}) follow.`
+      : ' Papers already known are not re-posted.';
+    return { ok: true, message: `Subscribed: ${announced} will be announced here.${owed}` };
   }
 
-  unsubscribe(channel: string): SubscribeResult {
-    const removed = this.#o.store.removeSubscription(channel);
+  async unsubscribe(channel: string): Promise<SubscribeResult> {
+    const removed = await this.#o.store.removeSubscription(channel);
     this.#o.logger.info({ channel, removed }, 'unsubscribed');
     return removed
       ? { ok: true, message: 'This channel will no longer get announcements.' }
       : { ok: false, message: 'This channel had no subscription.' };
   }
 
-  async runCycle({ dryRun = false }: { dryRun?: boolean } = {}): Promise<CycleReport> {
-    const { store, logger } = this.#o;
-    const at = this.#clock().toISOString();
-    const papers = await this.#loadPapers(at, dryRun);
-
-    const known = store.knownPapers();
-    const unseen = papers.filter(
-      (p) => !known.ids.has(p.id) && !(p.arxivId && known.arxivIds.has(p.arxivId)),
-    );
-    const firstLook = new Set<Source>(
-      (['corpus', 'arxiv'] as const).filter((source) => !store.isBaselined(source)),
-    );
-    const seed = firstLook.has('corpus') ? await this.#readSeed() : undefined;
-    // A source seen for the first time is recorded silently (no flood), unless the corpus names
-    // what was already announced: then only the rest is new.
-    const isFresh = (p: Paper) =>
-      !firstLook.has(sourceOf(p)) ||
-      (sourceOf(p) === 'corpus' && seed !== undefined && !seed.has(p.id));
-    const fresh = unseen.filter(isFresh);
-    const silent = unseen.length - fresh.length;
-
-    const deliveries = this.#plan(fresh, at);
-    if (!dryRun)
-      store.recordCycle({
-        at,
-        known: unseen.map(({ id, title, arxivId }) => ({
-          id,
-          title,
-          ...(arxivId ? { arxivId } : {}),
-        })),
-        baselined: [...firstLook],
-        deliveries,
-      });
-    if (unseen.length > 0)
-      logger.info(
-        { new: fresh.length, silent, deliveries: deliveries.length, dryRun },
-        'announcement cycle planned',
-      );
-
-    const byId = new Map(papers.map((p) => [p.id, p]));
-    const reports = dryRun
-      ? [...store.pendingDeliveries(), ...deliveries].flatMap((d) =>
-          this.#report(d, 'planned', byId),
-        )
-      : await this.#sendPending(byId);
-    return { papers: papers.length, newPapers: fresh, silent, deliveries: reports };
+  /** Channels the platforms refuse, and what they are owed: for the CLI report and /healthz. */
+  disabledChannels(): Promise<DisabledChannel[]> {
+    return this.#o.store.disabledChannels();
   }
 
-  /** Reads the feed, then has the reloader read the corpus folder with what the feed taught. */
-  async #loadPapers(at: string, dryRun: boolean): Promise<Paper[]> {
-    const { store, logger, feed } = this.#o;
-    let fetched: PaperFacts[] = [];
-    if (feed) {
-      try {
-        fetched = await feed();
-        if (!dryRun) store.saveLearnedFacts(fetched, at);
-        logger.info({ entries: fetched.length }, 'feed read');
-      } catch (error) {
-        logger.warn({ err: error }, 'feed skipped; nothing from it was applied');
-      }
+  /**
+   * One cycle: plan (unless another process is planning, or already planned
+   * this scheduled `slot`), then deliver everything owed. A dry run plans in
+   * memory and records and sends nothing.
+   */
+  async runCycle({
+    dryRun = false,
+    slot,
+  }: {
+    dryRun?: boolean;
+    slot?: string;
+  } = {}): Promise<CycleReport> {
+    const at = this.#clock().toISOString();
+    if (dryRun) return this.#dryRun(at);
+    const lease = await this.#o.store.withLease(
+      {
+        name: PLANNING_LEASE,
+        owner: this.#owner,
+        now: at,
+        ttlMs: this.#claimTtl,
+        ...(slot ? { slot } : {}),
+      },
+      () => this.#planAndRecord(at),
+    );
+    if (!lease.held) {
+      this.#o.logger.debug(
+        { reason: lease.reason },
+        'another process plans this cycle; delivering only',
+      );
+      const corpus = await this.#reload();
+      return this.#deliverWith(corpus.papers, undefined);
     }
-    const learned = dryRun ? [...store.learnedFacts(), ...fetched] : store.learnedFacts();
-    return (await this.#o.reloader.reload(learned)).papers;
+    return this.#deliverWith(lease.value.papers, lease.value.plan);
+  }
+
+  /** Delivers what is owed without planning: retries between cycles, after a channel is subscribed again. */
+  async deliver(): Promise<CycleReport> {
+    const corpus = await this.#reload();
+    return this.#deliverWith(corpus.papers, undefined);
+  }
+
+  async #planAndRecord(at: string): Promise<{ papers: Paper[]; plan: Plan }> {
+    const { store, logger } = this.#o;
+    await this.#readFeed(at, false);
+    await this.#sync(at);
+    const corpus = await this.#reload();
+    const plan = await this.#plan(at, corpus);
+    await store.recordCycle(plan.record);
+    if (plan.record.known.length > 0 || plan.news.length > 0 || plan.record.missing.length > 0)
+      logger.info(
+        {
+          new: plan.fresh.length,
+          silent: plan.silent,
+          venueNews: plan.news.length,
+          missing: plan.record.missing.length,
+          messages: plan.record.messages.length,
+        },
+        'announcement cycle planned',
+      );
+    return { papers: corpus.papers, plan };
+  }
+
+  async #plan(at: string, corpus: Corpus): Promise<Plan> {
+    const { store } = this.#o;
+    const firstLook = new Set<string>();
+    for (const source of ['corpus', 'arxiv', VENUES] satisfies Array<Source | typeof VENUES>)
+      if (!(await store.isBaselined(source))) firstLook.add(source);
+    const seed = firstLook.has('corpus') ? await this.#readSeed() : undefined;
+    return planCycle({
+      at,
+      papers: corpus.papers,
+      unreadable: new Set(corpus.problems.map((problem) => problem.file)),
+      ledger: await store.ledgerPapers(),
+      subscriptions: await store.subscriptions(),
+      firstLook,
+      ...(seed ? { seed } : {}),
+      select: (subscription, ids) => this.#select(subscription, ids),
+    });
+  }
+
+  async #deliverWith(papers: readonly Paper[], plan: Plan | undefined): Promise<CycleReport> {
+    const context = await this.#context(papers);
+    const pass = await this.#delivery.run(context);
+    return {
+      ...this.#summary(papers, plan),
+      deliveries: pass.reports,
+      disabled: await this.#o.store.disabledChannels(),
+      failed: pass.failed,
+      ...(pass.waitingUntil ? { waitingUntil: pass.waitingUntil } : {}),
+    };
+  }
+
+  async #dryRun(at: string): Promise<CycleReport> {
+    const { store } = this.#o;
+    const fetched = await this.#readFeed(at, true);
+    const corpus = await this.#o.reloader.reload([...(await store.learnedFacts()), ...fetched]);
+    const plan = await this.#plan(at, corpus);
+    const context = await this.#context(corpus.papers);
+    const owed = [...(await store.openMessages()), ...plan.record.messages];
+    return {
+      ...this.#summary(corpus.papers, plan),
+      deliveries: owed.flatMap((message) => MessageDelivery.planned(message, context)),
+      disabled: await store.disabledChannels(),
+      failed: false,
+    };
+  }
+
+  #summary(papers: readonly Paper[], plan: Plan | undefined) {
+    return {
+      papers: papers.length,
+      newPapers: plan?.fresh ?? [],
+      silent: plan?.silent ?? 0,
+      venueNews: plan?.news.length ?? 0,
+      planned: plan !== undefined,
+    };
+  }
+
+  async #context(papers: readonly Paper[]): Promise<DeliveryContext> {
+    return {
+      papers: new Map(papers.map((paper) => [paper.id, paper])),
+      ledger: new Map((await this.#o.store.ledgerPapers()).map((paper) => [paper.id, paper])),
+    };
+  }
+
+  /** The feed's papers; saved unless this is a dry run. A feed that fails is skipped whole. */
+  async #readFeed(at: string, dryRun: boolean): Promise<PaperFacts[]> {
+    const { store, logger, feed } = this.#o;
+    if (!feed) return [];
+    try {
+      const fetched = await feed();
+      if (!dryRun) await store.saveLearnedFacts(fetched, at);
+      logger.info({ entries: fetched.length }, 'feed read');
+      return fetched;
+    } catch (error) {
+      logger.warn({ err: error }, 'feed skipped; nothing from it was applied');
+      return [];
+    }
+  }
+
+  /** SYNC_ON_CYCLE: what the public sources say now, saved before the corpus is reloaded; a failed source keeps what it taught before. */
+  async #sync(at: string): Promise<void> {
+    const { store, logger, sync, corpusDir } = this.#o;
+    if (!sync) return;
+    const learned = await store.learnedFacts();
+    const result = await sync({ files: await readCorpusFiles(corpusDir), learned });
+    await store.replaceSyncedFacts(result.synced, at);
+    for (const failure of result.failures)
+      logger.warn({ source: failure.source, code: failure.code }, `sync: ${failure.message}`);
+    logger.info(
+      { changes: result.changes.length, failed: result.failures.length },
+      'sources synced',
+    );
+  }
+
+  async #reload(): Promise<Corpus> {
+    return this.#o.reloader.reload(await this.#o.store.learnedFacts());
   }
 
   async #readSeed(): Promise<Set<string> | undefined> {
@@ -197,120 +337,11 @@ export class Announcer implements SubscriptionCommands {
     );
   }
 
-  /** Which subscribed channel gets which new papers, in digests of at most DIGEST_SIZE. */
-  #plan(fresh: Paper[], at: string): Delivery[] {
-    if (fresh.length === 0) return [];
+  /** The ids a subscription wants, by the typed query it was validated as (configured ones are read from their words). */
+  #select(subscription: Subscription, ids: string[]): string[] {
     const core = this.#o.reloader.core;
-    const ids = fresh.map((p) => p.id);
-    return this.#o.store
-      .subscriptions()
-      .filter((s) => !s.disabledAt)
-      .flatMap((subscription) => {
-        const query = this.#queryOf(subscription);
-        const matching = query ? core.select(query, ids) : ids;
-        const digests: Delivery[] = [];
-        for (let i = 0; i < matching.length; i += DIGEST_SIZE) {
-          const paperIds = matching.slice(i, i + DIGEST_SIZE);
-          digests.push({
-            batch: batchKey(subscription.channel, paperIds),
-            channel: subscription.channel,
-            paperIds,
-            createdAt: at,
-          });
-        }
-        return digests;
-      });
-  }
-
-  /** The typed query a subscription selects with; configured and older ones are read from their words. */
-  #queryOf(subscription: Subscription): Query | undefined {
-    if (subscription.parsedQuery) return subscription.parsedQuery;
-    return subscription.query ? this.#o.reloader.core.parse(subscription.query) : undefined;
-  }
-
-  /** Sends what is pending: channels in parallel, a channel's messages in order; one failing channel never blocks another. */
-  async #sendPending(byId: Map<string, Paper>): Promise<DeliveryReport[]> {
-    const { store } = this.#o;
-    const active = new Map(store.subscriptions().map((s) => [s.channel, s]));
-    const byChannel = new Map<string, Delivery[]>();
-    for (const delivery of store.pendingDeliveries()) {
-      const subscription = active.get(delivery.channel);
-      if (!subscription || subscription.disabledAt) continue;
-      byChannel.set(delivery.channel, [...(byChannel.get(delivery.channel) ?? []), delivery]);
-    }
-    const results = await Promise.all(
-      [...byChannel.values()].map((deliveries) => this.#sendChannel(deliveries, byId)),
-    );
-    return results.flat();
-  }
-
-  async #sendChannel(deliveries: Delivery[], byId: Map<string, Paper>): Promise<DeliveryReport[]> {
-    const { store, logger } = this.#o;
-    const reports: DeliveryReport[] = [];
-    for (const delivery of deliveries) {
-      const log = logger.child({ channel: delivery.channel, batch: delivery.batch });
-      try {
-        const target = parseChannel(delivery.channel);
-        const platform = target && this.#o.platformFor(target.platform);
-        if (!target || !platform)
-          throw new PubbotError(
-            'DELIVERY_FAILED',
-            `no ${target?.platform ?? 'valid'} connection is configured for ${delivery.channel}`,
-          );
-        const papers = delivery.paperIds.flatMap((id) => byId.get(id) ?? []);
-        if (papers.length === 0) {
-          store.cancelDelivery(delivery.batch);
-          log.warn('papers of this delivery are no longer in the corpus; cancelled');
-          continue;
-        }
-        const subscription = store
-          .subscriptions()
-          .find((s) => s.channel === delivery.channel)?.query;
-        const receipt = await platform.post(target.id, announcementReply(papers, subscription), {
-          idempotencyKey: delivery.batch,
-        });
-        store.confirmDelivery(delivery.batch, receipt.messageId, this.#clock().toISOString());
-        store.recordSuccess(delivery.channel);
-        log.info({ papers: delivery.paperIds.length, messageId: receipt.messageId }, 'announced');
-        this.#o.onDelivered?.(target.platform, 'sent', papers.length);
-        reports.push(...this.#report(delivery, 'sent', byId));
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        this.#o.onDelivered?.(
-          parseChannel(delivery.channel)?.platform ?? 'unknown',
-          'failed',
-          delivery.paperIds.length,
-        );
-        const { failures, disabled } = store.recordFailure(
-          delivery.channel,
-          message,
-          MAX_FAILURES,
-          this.#clock().toISOString(),
-        );
-        log.error(
-          { err: error, failures, disabled },
-          disabled
-            ? 'channel disabled after repeated failures'
-            : 'announcement failed; will retry next cycle',
-        );
-        reports.push(...this.#report(delivery, 'failed', byId));
-        // The rest of this channel's messages wait for the next cycle, in order.
-        break;
-      }
-    }
-    return reports;
-  }
-
-  #report(
-    delivery: Delivery,
-    status: DeliveryReport['status'],
-    byId: Map<string, Paper>,
-  ): DeliveryReport[] {
-    return delivery.paperIds.map((paperId) => ({
-      channel: delivery.channel,
-      paperId,
-      title: byId.get(paperId)?.title ?? paperId,
-      status,
-    }));
+    const query: Query | undefined =
+      subscription.parsedQuery ?? (subscription.query ? core.parse(subscription.query) : undefined);
+    return query ? core.select(query, ids) : ids;
   }
 }

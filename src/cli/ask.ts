@@ -82,7 +82,7 @@ runCli(async () => {
     await answerLines(answer, values.json);
     return 0;
   } finally {
-    pubbot.close();
+    await pubbot.close();
   }
 });
 

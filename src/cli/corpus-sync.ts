@@ -22,7 +22,7 @@ export interface SyncCommand {
  */
 export async function runSync(config: Config, store: Store, command: SyncCommand): Promise<number> {
   const result = await syncSources(
-    { files: await readCorpusFiles(config.corpusDir), learned: store.learnedFacts() },
+    { files: await readCorpusFiles(config.corpusDir), learned: await store.learnedFacts() },
     {
       ...config.sources,
       http: new PoliteHttp({ userAgent: sourcesUserAgent(config.sources.contact) }),
@@ -30,7 +30,7 @@ export async function runSync(config: Config, store: Store, command: SyncCommand
   );
   for (const change of result.changes)
     command.out.write(`${command.json ? JSON.stringify(change) : changeLine(change)}\n`);
-  if (!command.dryRun) store.replaceSyncedFacts(result.synced, new Date().toISOString());
+  if (!command.dryRun) await store.replaceSyncedFacts(result.synced, new Date().toISOString());
   command.err.write(`${summary(result, config.sources.dblpPids.length, command.dryRun)}\n`);
   for (const failure of result.failures)
     command.err.write(

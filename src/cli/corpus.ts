@@ -80,6 +80,6 @@ runCli(async () => {
     process.stdout.write(`${corpus.papers.length} papers, ${corpus.problems.length} problems\n`);
     return 0;
   } finally {
-    pubbot.close();
+    await pubbot.close();
   }
 });

@@ -48,7 +48,7 @@ runCli(async () => {
       for (const failure of failures) process.stdout.write(`       ${failure}\n`);
     }
   }
-  pubbot.close();
+  await pubbot.close();
   process.stdout.write(`eval: ${passed}/${examples.cases.length} passed\n`);
   return passed === examples.cases.length ? 0 : 1;
 });

@@ -3,7 +3,11 @@ import type { Reply } from './reply.js';
 
 /** Options for one outgoing message. */
 export interface PostOptions {
-  /** The same on every retry of one message, so a platform that can (Discord's nonce) posts it once. */
+  /**
+   * The same on every retry of one message, so a platform that can posts it
+   * once: Discord's `nonce` with `enforce_nonce`, Slack's message metadata
+   * (which `findPosted` looks for).
+   */
   idempotencyKey?: string;
 }
 
@@ -13,10 +17,28 @@ export interface Outage {
   reason: string;
 }
 
-/** What a platform says about a message it accepted. */
-export interface PostReceipt {
-  messageId?: string;
+/**
+ * Why a post did not go through, which decides what happens next:
+ * - `permanent`: the channel refuses the bot for good (gone, bot removed,
+ *   missing access) — the channel is disabled until someone subscribes it again;
+ * - `transient`: the platform said no for now (5xx, 429, unavailable) and did
+ *   not post it — retried with backoff, for as long as it takes;
+ * - `unknown`: it may have been posted (the answer timed out, the connection
+ *   dropped) — whoever sends it next checks first.
+ */
+export interface PostFailure {
+  kind: 'permanent' | 'transient' | 'unknown';
+  /** What the platform said, for logs and the ledger ("Missing Access (50001)"). */
+  reason: string;
 }
+
+/** What became of a post; a failure is a value, not an exception. */
+export type PostOutcome = { ok: true; messageId?: string } | ({ ok: false } & PostFailure);
+
+/** What a look for an earlier post found: the message, nothing, or a failure to look. */
+export type LookupOutcome =
+  | { ok: true; found?: { messageId?: string } }
+  | ({ ok: false } & PostFailure);
 
 /**
  * A chat platform, both ways: it turns its events into Requests for the
@@ -46,6 +68,13 @@ export interface ChatPlatform {
   isReady(): boolean;
   /** Since when and why the platform cannot connect or authenticate; undefined while it can. Health turns 503 once one outlasts the grace. */
   outage(): Outage | undefined;
-  /** Sends a reply to one of the platform's channels, by its own id ("C0123"). */
-  post(channel: string, reply: Reply, options?: PostOptions): Promise<PostReceipt>;
+  /** Sends a reply to one of the platform's channels, by its own id ("C0123"); never throws for the platform's refusals. */
+  post(channel: string, reply: Reply, options?: PostOptions): Promise<PostOutcome>;
+  /**
+   * Looks for a message posted to `channel` under `idempotencyKey` since
+   * `since`, where the platform can show it (Slack's message metadata in the
+   * channel's history). Platforms without it leave it out: Discord's nonce
+   * makes a re-send safe instead; the shell cannot tell.
+   */
+  findPosted?(channel: string, idempotencyKey: string, since: Date): Promise<LookupOutcome>;
 }

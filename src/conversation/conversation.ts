@@ -238,11 +238,11 @@ export class Conversation {
     const channel = `${origin.platform}:${origin.channel}`;
     let result: { ok: boolean; message: string };
     if (request.kind === 'unsubscribe') {
-      result = subscriptions.unsubscribe(channel);
+      result = await subscriptions.unsubscribe(channel);
     } else {
       const text = cleanQuestion(request.query ?? '');
       const wanted = text ? { text, query: this.#o.core().parse(text, { today }) } : undefined;
-      result = subscriptions.subscribe(channel, wanted, origin.user);
+      result = await subscriptions.subscribe(channel, wanted, origin.user);
     }
     log.info({ subscription: channel, ok: result.ok }, request.kind);
     return notice(result.message, result.ok ? 'public' : 'private');

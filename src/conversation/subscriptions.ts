@@ -14,12 +14,12 @@ export type SubscribeResult = { ok: boolean; message: string };
  * first and lays the result out.
  */
 export interface SubscriptionCommands {
-  /** Subscribes `channel` ("discord:123") to new papers, all of them or those `wanted` selects; validates `wanted` once. */
+  /** Subscribes `channel` ("discord:123") to new papers, all of them or those `wanted` selects; validates `wanted` once. Subscribing a disabled channel re-enables it. */
   subscribe(
     channel: string,
     wanted: WantedPapers | undefined,
     requestedBy: string,
-  ): SubscribeResult;
+  ): Promise<SubscribeResult>;
   /** `ok` is false when the channel had no subscription. */
-  unsubscribe(channel: string): SubscribeResult;
+  unsubscribe(channel: string): Promise<SubscribeResult>;
 }

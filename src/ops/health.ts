@@ -1,4 +1,5 @@
 import type { ChatPlatform } from '../conversation/chat-platform.js';
+import type { DisabledChannel } from '../store/store.js';
 
 export interface Health {
   ok: boolean;
@@ -7,6 +8,8 @@ export interface Health {
   adapters: Record<string, boolean>;
   /** Why the bot is not healthy, one line each. */
   reasons: string[];
+  /** Channels the platforms refuse (announcements to them are kept, not sent): a detail, not a reason to be unhealthy. */
+  disabledChannels?: DisabledChannel[];
 }
 
 export interface HealthSources {
@@ -18,6 +21,8 @@ export interface HealthSources {
   storeProblem: () => Promise<string | undefined>;
   /** True once shutdown began: load balancers should send events elsewhere. */
   stopping: () => boolean;
+  /** Channels announcements are disabled for, shown as a detail. */
+  disabledChannels?: () => Promise<DisabledChannel[]>;
   now?: () => number;
 }
 
@@ -39,10 +44,18 @@ export async function checkHealth(sources: HealthSources): Promise<Health> {
   }
   const store = await sources.storeProblem();
   if (store) reasons.push(`store: ${store}`);
+  // A store that cannot be read cannot run announcements either: unhealthy, with the reason.
+  const disabledChannels = store
+    ? undefined
+    : await sources.disabledChannels?.().catch((error: unknown) => {
+        reasons.push(`store: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+      });
   return {
     ok: reasons.length === 0,
     papers: sources.papers(),
     adapters: Object.fromEntries(platforms.map((platform) => [platform.name, platform.isReady()])),
     reasons,
+    ...(disabledChannels && disabledChannels.length > 0 ? { disabledChannels } : {}),
   };
 }

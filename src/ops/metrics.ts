@@ -22,15 +22,27 @@ export class Metrics {
   });
   readonly #announcements = new Counter({
     name: 'pubbot_announcements_total',
-    help: 'Announcement deliveries (paper × channel), by platform and outcome.',
+    help: 'Announcement deliveries (paper × channel), by platform and outcome (sent, failed and retried, refused by the channel).',
     labelNames: ['platform', 'status'] as const,
+    registers: [this.registry],
+  });
+  readonly #disabled = new Counter({
+    name: 'pubbot_announce_channels_disabled_total',
+    help: 'Channels disabled because the platform refuses them for good, by platform.',
+    labelNames: ['platform'] as const,
     registers: [this.registry],
   });
 
   constructor({
     corpusSize,
     platforms,
-  }: { corpusSize: () => number; platforms: () => readonly ChatPlatform[] }) {
+    disabledChannels,
+  }: {
+    corpusSize: () => number;
+    platforms: () => readonly ChatPlatform[];
+    /** Channels disabled now, read from the store at each scrape. */
+    disabledChannels?: () => Promise<number>;
+  }) {
     collectDefaultMetrics({ register: this.registry, prefix: 'pubbot_' });
     new Gauge({
       name: 'pubbot_corpus_papers',
@@ -50,6 +62,15 @@ export class Metrics {
           this.set({ platform: platform.name }, platform.isReady() ? 1 : 0);
       },
     });
+    if (disabledChannels)
+      new Gauge({
+        name: 'pubbot_announce_channels_disabled',
+        help: 'Channels switched off until someone subscribes or configures them again.',
+        registers: [this.registry],
+        async collect() {
+          this.set(await disabledChannels());
+        },
+      });
   }
 
   /** Counts one answer and how long it took, by platform and answer shape. */
@@ -58,7 +79,12 @@ export class Metrics {
     this.#questions.inc({ platform, intent: shape });
   }
 
-  announced(platform: string, status: 'sent' | 'failed', count = 1): void {
+  announced(platform: string, status: 'sent' | 'failed' | 'refused', count = 1): void {
     this.#announcements.inc({ platform, status }, count);
+  }
+
+  /** Counts a channel disabled (`discord:123`), by its platform. */
+  channelDisabled(channel: string): void {
+    this.#disabled.inc({ platform: channel.split(':')[0] ?? 'unknown' });
   }
 }

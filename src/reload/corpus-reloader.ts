@@ -26,7 +26,7 @@ export interface CorpusReloaderOptions {
  * ```ts
  * const { reloader } = await CorpusReloader.load({ corpusDir: 'corpus', logger });
  * const conversation = new Conversation({ core: () => reloader.core, store, logger });
- * await reloader.reload(store.learnedFacts()); // after the corpus folder or a feed changed
+ * await reloader.reload(await store.learnedFacts()); // after the corpus folder or a feed changed
  * ```
  */
 export class CorpusReloader {

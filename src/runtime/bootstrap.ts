@@ -9,7 +9,10 @@ import { Metrics } from '../ops/metrics.js';
 import { CorpusReloader } from '../reload/corpus-reloader.js';
 import { fetchArxivFeed } from '../sources/arxiv-api.js';
 import { PoliteHttp, sourcesUserAgent } from '../sources/polite-http.js';
-import { openStore, SqliteStore } from '../store/sqlite-store.js';
+import { syncSources } from '../sources/sync.js';
+import { isPostgresUrl } from '../store/database-url.js';
+import { openStore } from '../store/open-store.js';
+import { SqliteStore } from '../store/sqlite-store.js';
 import type { Store } from '../store/store.js';
 import { createPlatforms, type Platforms, type PlatformWiring } from './platforms.js';
 
@@ -19,11 +22,14 @@ export interface BootstrapOptions {
   /** The clock the conversation and announcements read "today" from. */
   clock?: () => Date;
   /**
-   * Keep answering when the database cannot be used: an in-memory store
+   * Keep answering when a SQLite file cannot be used: an in-memory store
    * stands in (no follow-ups across restarts, nothing learned by syncs) and
-   * `storeProblem` says why. Commands that exist to write it leave this off.
+   * `storeProblem` says why. Commands that exist to write it leave this off,
+   * and a PostgreSQL database is never stood in for: replicas must share it.
    */
   storeOptional?: boolean;
+  /** Told when announcements became deliverable outside a cycle (a disabled channel subscribed again). */
+  onOwed?: () => void;
 }
 
 /** Everything a running pubbot is made of, built in one order for the bot and every command. */
@@ -42,7 +48,7 @@ export interface Pubbot {
   /** Present when `platforms` was asked for. */
   platforms?: Platforms;
   /** Closes the store; platforms are stopped by whoever started them. */
-  close(): void;
+  close(): Promise<void>;
 }
 
 /**
@@ -65,7 +71,7 @@ export function readOnly(config: Config): Config {
  * ```ts
  * const pubbot = await bootstrap(loadConfig(), logger);
  * const reply = await pubbot.conversation.handle({ kind: 'question', text: 'cite Flareon' }, origin);
- * pubbot.close();
+ * await pubbot.close();
  * ```
  */
 export async function bootstrap(
@@ -73,7 +79,11 @@ export async function bootstrap(
   logger: Logger,
   options: BootstrapOptions = {},
 ): Promise<Pubbot> {
-  const { store, learned, unavailable } = openUsableStore(config, logger, options.storeOptional);
+  const { store, learned, unavailable } = await openUsableStore(
+    config,
+    logger,
+    options.storeOptional,
+  );
   try {
     const { reloader, corpus } = await CorpusReloader.load(
       {
@@ -88,20 +98,29 @@ export async function bootstrap(
     const metrics = new Metrics({
       corpusSize: () => reloader.core.library.papers.length,
       platforms: () => platforms?.serving ?? [],
+      disabledChannels: async () => (await store.disabledChannels()).length,
     });
-    const arxiv = config.announce.arxiv;
-    const http = new PoliteHttp({ userAgent: sourcesUserAgent(config.sources.contact) });
+    const { announce, sources } = config;
+    const http = new PoliteHttp({ userAgent: sourcesUserAgent(sources.contact) });
+    const arxiv = announce.arxiv;
     const announcer = new Announcer({
       store,
       corpusDir: config.corpusDir,
       reloader,
       platformFor: (name) => platforms?.byName[name],
       logger: logger.child({ component: 'announce' }),
-      onDelivered: (platform, status, papers) => metrics.announced(platform, status, papers),
+      claimTtlMs: announce.claimTtlMs,
+      missingGraceMs: announce.missingGraceMs,
+      events: {
+        delivered: (platform, status, papers) => metrics.announced(platform, status, papers),
+        disabled: (channel) => metrics.channelDisabled(channel),
+      },
+      ...(options.onOwed ? { onOwed: options.onOwed } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
       ...(arxiv
         ? { feed: () => fetchArxivFeed({ apiUrl: arxiv.apiUrl, query: arxiv.query, http }) }
         : {}),
+      ...(sources.syncOnCycle ? { sync: (input) => syncSources(input, { ...sources, http }) } : {}),
     });
     // Pictures only for chat platforms; the worker thread starts with the first chart.
     const charts = options.platforms ? new ChartRenderer() : undefined;
@@ -115,12 +134,14 @@ export async function bootstrap(
       ...(options.clock ? { clock: options.clock } : {}),
     });
     if (options.platforms) {
-      store.replaceConfigSubscriptions(config.announce.channels, new Date().toISOString());
+      // Configuring a channel re-enables it, so a restart with the same ANNOUNCE_CHANNELS retries one a platform refused.
+      await store.replaceConfigSubscriptions(announce.channels, new Date().toISOString());
       platforms = await createPlatforms(config, {
         ...options.platforms,
         conversation,
         core,
         logger,
+        events: store,
       });
     }
     return {
@@ -139,49 +160,49 @@ export async function bootstrap(
         );
       },
       ...(platforms ? { platforms } : {}),
-      close: () => {
-        void charts?.close();
-        store.close();
+      close: async () => {
+        await Promise.all([charts?.close(), store.close()]);
       },
     };
   } catch (error) {
-    store.close();
+    await store.close();
     throw error;
   }
 }
 
 /**
- * The configured store and what it learned, or — when it cannot be opened or
- * read and the caller can do without it — an in-memory one, with the error
- * (naming the file) logged once.
+ * The configured store and what it learned, or — when a SQLite file cannot
+ * be opened or read and the caller can do without it — an in-memory one,
+ * with the error (naming the file) logged once.
  */
-function openUsableStore(
+async function openUsableStore(
   config: Config,
   logger: Logger,
   optional = false,
-): {
+): Promise<{
   store: Store;
-  learned: ReturnType<Store['learnedFacts']>;
+  learned: Awaited<ReturnType<Store['learnedFacts']>>;
   unavailable?: StoreUnavailableError;
-} {
+}> {
+  const url = config.announce.databaseUrl;
   let store: Store | undefined;
   try {
-    store = openStore(config.announce.databaseUrl);
-    return { store, learned: store.learnedFacts() };
+    store = await openStore(url, {
+      onIdleError: (error) =>
+        logger.warn({ err: error }, 'database connection dropped; reconnecting'),
+    });
+    return { store, learned: await store.learnedFacts() };
   } catch (error) {
-    store?.close();
+    await store?.close().catch(() => undefined);
+    const reason = error instanceof Error ? error.message : String(error);
     const unavailable =
       error instanceof StoreUnavailableError
         ? error
-        : new StoreUnavailableError(
-            `database ${config.announce.databaseUrl} cannot be read: ${error instanceof Error ? error.message : String(error)}`,
-            { cause: error },
-          );
-    if (!optional) throw unavailable;
+        : new StoreUnavailableError(`database ${url} cannot be read: ${reason}`, error);
+    if (!optional || isPostgresUrl(url)) throw unavailable;
     logger.error(
       `${unavailable.message}; answering without it (no announcements, follow-ups kept in memory only)`,
     );
-    const stand = new SqliteStore(':memory:');
-    return { store: stand, learned: [], unavailable };
+    return { store: new SqliteStore(':memory:'), learned: [], unavailable };
   }
 }

@@ -6,6 +6,7 @@ import type { Conversation } from '../conversation/conversation.js';
 import type { Core } from '../core.js';
 import type { Logger } from '../logger.js';
 import type { HttpRoute } from '../ops/http-server.js';
+import type { Store } from '../store/store.js';
 
 export interface PlatformWiring {
   conversation: Pick<Conversation, 'handle'>;
@@ -15,6 +16,8 @@ export interface PlatformWiring {
   shell: { input: Readable; output: Writable; interactive: boolean; onEnd?: () => void };
   /** A platform refused the bot for good. */
   onFatal?: (error: Error) => void;
+  /** Where event ids already answered are kept, shared by replicas (Slack retries). */
+  events: Pick<Store, 'firstSighting'>;
 }
 
 /** The platforms the configuration names: all of them post; `serving` take events. */
@@ -68,6 +71,7 @@ export async function createPlatforms(config: Config, wiring: PlatformWiring): P
           : { kind: 'http', signingSecret: slack.signingSecret },
       conversation,
       logger: logger.child({ platform: 'slack' }),
+      events: wiring.events,
     });
     byName.slack = platform;
     serving.push(platform);

@@ -1,10 +1,10 @@
-import { scheduleCycles } from '../announce/schedule.js';
+import { type Schedule, scheduleCycles } from '../announce/schedule.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { checkHealth } from '../ops/health.js';
 import { opsRoutes } from '../ops/http-routes.js';
 import { type HttpServer, startHttpServer } from '../ops/http-server.js';
-import { InFlight } from '../ops/in-flight.js';
+import { untilDeadline } from '../ops/in-flight.js';
 import { bootstrap } from './bootstrap.js';
 
 const DEFAULT_HTTP_PORT = 3000;
@@ -25,8 +25,9 @@ export interface RunningBot {
  * endpoints, runs one announcement cycle (the first ever records the corpus
  * silently; later ones finish deliveries a crash left unconfirmed), starts
  * every platform the configuration enables (the shell when none is) and
- * schedules the rest. With a damaged database it still answers, but
- * announces nothing (the ledger is what keeps announcements exactly-once).
+ * schedules the rest, retrying what could not be delivered in between. With
+ * a damaged SQLite file it still answers, but announces nothing (the ledger
+ * is what keeps announcements exactly-once).
  *
  * @example
  * ```ts
@@ -39,8 +40,10 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   const finished = new Promise<number>((resolve) => {
     finish = resolve;
   });
+  let schedule: Schedule | undefined;
   const pubbot = await bootstrap(config, logger, {
     storeOptional: true,
+    onOwed: () => schedule?.soon(),
     platforms: {
       shell: {
         input: process.stdin,
@@ -57,11 +60,8 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   const serving = pubbot.platforms?.serving ?? [];
   const chatPlatforms = config.discord !== undefined || config.slack !== undefined;
   const announcing = pubbot.storeUnavailable === undefined;
-  const cycles = new InFlight();
-  const cycle = () => cycles.track(pubbot.announcer.runCycle());
   let server: HttpServer | undefined;
   let stopping = false;
-  let schedule: ReturnType<typeof scheduleCycles> | undefined;
 
   try {
     // The shell alone serves nothing unless HTTP_PORT asks for it; it must not fight over a port.
@@ -73,6 +73,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
           graceMs: config.healthGraceMs,
           storeProblem: () => pubbot.storeProblem(),
           stopping: () => stopping,
+          ...(announcing ? { disabledChannels: () => pubbot.announcer.disabledChannels() } : {}),
         });
       const { metricsToken } = config.http;
       server = await startHttpServer({
@@ -90,36 +91,40 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       });
       logger.info({ host: config.http.host, port: server.port }, 'serving /healthz and /metrics');
     }
-    if (announcing) await cycle();
+    if (announcing) {
+      schedule = scheduleCycles(config.announce, pubbot.announcer, logger);
+      await schedule.runNow();
+    } else {
+      logger.warn(
+        'announcements are off: the database cannot be used (repair or replace it, then restart)',
+      );
+    }
     for (const platform of serving) {
       await platform.start();
       logger.info({ platform: platform.name }, 'platform started');
     }
   } catch (error) {
     // Stop every platform, the failed one included, so no socket keeps the process alive.
+    await schedule?.stop();
     await Promise.allSettled(serving.map((platform) => platform.stop(Date.now())));
     await server?.close();
-    pubbot.close();
+    await pubbot.close();
     throw error;
   }
-  if (announcing) schedule = scheduleCycles(config.announce, cycle, logger);
-  else
-    logger.warn(
-      'announcements are off: the database cannot be used (repair or replace it, then restart)',
-    );
   return {
     finished,
     async stop(deadline) {
       stopping = true;
-      schedule?.stop();
       server?.drain();
+      // A cycle in flight finishes first (bounded): what it posts is recorded, not left to a takeover.
+      const cycle = schedule?.stop();
       await Promise.allSettled([
         ...serving.map((platform) => platform.stop(deadline)),
         server?.settle(deadline),
-        cycles.settle(deadline),
+        cycle && Promise.race([cycle, untilDeadline(deadline)]),
       ]);
       await server?.close();
-      pubbot.close();
+      await pubbot.close();
     },
   };
 }

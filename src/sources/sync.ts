@@ -28,7 +28,7 @@ export interface SyncOptions {
 export interface SyncInput {
   /** The corpus folder as read (`readCorpusFiles`). */
   files: readonly SourceFile[];
-  /** What the store holds (`store.learnedFacts()`). */
+  /** What the store holds (`await store.learnedFacts()`). */
   learned: readonly FactsPatch[];
 }
 
@@ -64,10 +64,10 @@ export interface SyncResult {
  *
  * @example
  * const result = await syncSources(
- *   { files: await readCorpusFiles(config.corpusDir), learned: store.learnedFacts() },
+ *   { files: await readCorpusFiles(config.corpusDir), learned: await store.learnedFacts() },
  *   { ...config.sources, http: new PoliteHttp({ userAgent: sourcesUserAgent(config.sources.contact) }) },
  * );
- * if (!dryRun) store.replaceSyncedFacts(result.synced, new Date().toISOString());
+ * if (!dryRun) await store.replaceSyncedFacts(result.synced, new Date().toISOString());
  * venueNews(result.before, result.after); // [{ paperId, venue: 'NeurIPS 2025' }]
  */
 export async function syncSources(input: SyncInput, options: SyncOptions): Promise<SyncResult> {

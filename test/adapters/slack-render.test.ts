@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { escapeMrkdwn, link, truncate } from '../../adapters/slack/mrkdwn.js';
 import { renderBlocks } from '../../adapters/slack/render-blocks.js';
-import { SeenEvents } from '../../adapters/slack/seen-events.js';
 import { layoutAnswer } from '../../src/conversation/layout-answer.js';
 import { TODAY } from '../support/corpus.js';
 import { renderCases, stressCore } from '../support/render-stress.js';
@@ -78,18 +77,6 @@ describe('mrkdwn helpers', () => {
   });
 });
 
-describe('SeenEvents', () => {
-  it('GIVEN the same id twice THEN only the first is taken, until it expires', () => {
-    let now = 0;
-    const seen = new SeenEvents({ ttlMs: 1000, now: () => now });
-    expect(seen.take('Ev1')).toBe(true);
-    expect(seen.take('Ev1')).toBe(false);
-    now = 2000;
-    expect(seen.take('Ev2')).toBe(true);
-    expect(seen.take('Ev1')).toBe(true);
-  });
-});
-
 describe('the Slack app manifest', () => {
   const manifest = parse(readFileSync('adapters/slack/manifest.yml', 'utf8'));
 
@@ -102,6 +89,9 @@ describe('the Slack app manifest', () => {
         'im:history',
         'users:read',
         'channels:read',
+        // conversations.history, to look for an announcement before sending it again
+        'channels:history',
+        'groups:history',
       ]),
     );
     expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_mention', 'message.im']);

@@ -33,7 +33,7 @@ describe('/subscribe and /unsubscribe through the real Discord client into the r
   afterAll(async () => {
     await platform.stop();
     await fake.close();
-    store.close();
+    await store.close();
   });
 
   const content = async (id: string) =>
@@ -46,7 +46,7 @@ describe('/subscribe and /unsubscribe through the real Discord client into the r
     expect(reply.content).toBe(
       'Subscribed: new papers by Tianrui Qin will be announced here. Papers already known are not re-posted.',
     );
-    expect(store.subscriptions()).toMatchObject([
+    expect(await store.subscriptions()).toMatchObject([
       { channel: `discord:${CHANNEL_ID}`, query: 'papers by Tianrui Qin', origin: 'command' },
     ]);
   });
@@ -57,14 +57,14 @@ describe('/subscribe and /unsubscribe through the real Discord client into the r
     );
     expect(reply.flags).toBe(64);
     expect(reply.content).toMatch(/^No author named Yuren Zhang in the corpus; did you mean/u);
-    expect(store.subscriptions()).toHaveLength(1);
+    expect(await store.subscriptions()).toHaveLength(1);
   });
 
   it('GIVEN /unsubscribe THEN the subscription is gone', async () => {
     expect((await content(fake.command('unsubscribe'))).content).toBe(
       'This channel will no longer get announcements.',
     );
-    expect(store.subscriptions()).toEqual([]);
+    expect(await store.subscriptions()).toEqual([]);
     expect((await content(fake.command('unsubscribe'))).content).toBe(
       'This channel had no subscription.',
     );

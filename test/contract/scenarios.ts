@@ -18,7 +18,7 @@ export function conversationContract(makeDriver: () => Driver): void {
   });
   afterAll(async () => {
     await driver.stop();
-    world.close();
+    await world.close();
   });
 
   const paper = (prefix: string): Paper => {
@@ -199,13 +199,14 @@ export function conversationContract(makeDriver: () => Driver): void {
   });
 
   describe(`${driver.name}: subscriptions`, () => {
-    const stored = () => world.store.subscriptions().find((s) => s.channel === driver.channel);
+    const stored = async () =>
+      (await world.store.subscriptions()).find((s) => s.channel === driver.channel);
 
     it('GIVEN someone who may not manage the channel THEN refused, and nothing stored', async () => {
       const seen = await driver.subscribe('backdoors', false);
       expect(seen.text).toMatch(/^Only .+ can change this channel’s announcements\.$/u);
       if (driver.canBePrivate) expect(seen.private).toBe(true);
-      expect(stored()).toBeUndefined();
+      expect(await stored()).toBeUndefined();
       expect((await driver.unsubscribe(false)).text).toMatch(/^Only /u);
     });
 
@@ -214,20 +215,20 @@ export function conversationContract(makeDriver: () => Driver): void {
       expect(seen.text).toBe(
         'Subscribed: new papers by Tianrui Qin will be announced here. Papers already known are not re-posted.',
       );
-      expect(stored()).toMatchObject({
+      expect(await stored()).toMatchObject({
         query: 'papers by Tianrui Qin',
         parsedQuery: { intent: 'list', filters: { authors: [{ names: ['Tianrui Qin'] }] } },
       });
       expect((await driver.unsubscribe(true)).text).toBe(
         'This channel will no longer get announcements.',
       );
-      expect(stored()).toBeUndefined();
+      expect(await stored()).toBeUndefined();
     });
 
     it('GIVEN a subscription naming nobody in the corpus THEN refused with suggestions', async () => {
       const seen = await driver.subscribe('papers by Yuren Zhang', true);
       expect(seen.text).toMatch(/^No author named Yuren Zhang in the corpus; did you mean/u);
-      expect(stored()).toBeUndefined();
+      expect(await stored()).toBeUndefined();
     });
   });
 

@@ -70,7 +70,7 @@ export interface World {
   now: Date;
   /** From now on the core fails on every question, as a bug would. */
   breakCore(): void;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export function createWorld(): World {

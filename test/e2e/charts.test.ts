@@ -21,10 +21,13 @@ import type { FormPart } from '../support/http-server.js';
 import { memoryLogger } from '../support/memory-logger.js';
 import { serveRoutes } from '../support/serve-routes.js';
 
+/** Follow-ups and Slack event ids kept in an in-memory store, as the bot keeps them in its own. */
+const store = new SqliteStore(':memory:');
+
 const conversation = (charts: ChartRenderer, logger: Logger) =>
   new Conversation({
     core: () => bundled().core,
-    store: new SqliteStore(':memory:'),
+    store,
     logger,
     charts,
     clock: () => new Date('2026-11-25T12:00:00Z'),
@@ -63,6 +66,7 @@ describe('charts for grouped and ranked answers on every platform', () => {
       apiUrl: slack.apiUrl,
       conversation: conversation(charts, log.logger),
       logger: log.logger,
+      events: store,
     });
     await Promise.all([discordBot.start(), slackBot.start()]);
     server = await serveRoutes(slackBot.routes());

@@ -51,14 +51,12 @@ const corpus = buildCorpus([
   { name: 'corpus/extra.json', text: JSON.stringify([hostile, ...stress]) },
 ]);
 
-/** The real funnel on an in-memory store, in front of the platform under test. */
+/** Follow-ups and event ids kept in an in-memory store, as the bot keeps them in its own. */
+const store = new SqliteStore(':memory:');
+
+/** The real funnel on that store, in front of the platform under test. */
 const conversation = (core: () => Core, logger: Logger, subscriptions?: SubscriptionCommands) =>
-  new Conversation({
-    core,
-    store: new SqliteStore(':memory:'),
-    logger,
-    ...(subscriptions ? { subscriptions } : {}),
-  });
+  new Conversation({ core, store, logger, ...(subscriptions ? { subscriptions } : {}) });
 
 const blocksOf = (body: Record<string, string>): Block[] =>
   JSON.parse(body.blocks ?? '[]') as Block[];
@@ -77,14 +75,14 @@ describe('Slack adapter: the real Bolt app over HTTP against a local fake Slack'
     fake = await FakeSlack.start();
     // The announcement service is out of this test's scope: a recorder stands in for it.
     const subscriptions: SubscriptionCommands = {
-      subscribe: (channel, wanted) => {
+      subscribe: async (channel, wanted) => {
         subscribed.push([channel, wanted?.text]);
         return {
           ok: true,
           message: `Subscribed ${channel} to ${wanted?.text ?? 'all new papers'}.`,
         };
       },
-      unsubscribe: () => ({ ok: true, message: 'Unsubscribed.' }),
+      unsubscribe: async () => ({ ok: true, message: 'Unsubscribed.' }),
     };
     adapter = new SlackPlatform({
       botToken: 'xoxb-test-token',
@@ -92,6 +90,7 @@ describe('Slack adapter: the real Bolt app over HTTP against a local fake Slack'
       apiUrl: fake.apiUrl,
       conversation: conversation(() => core, log.logger, subscriptions),
       logger: log.logger,
+      events: store,
     });
     await adapter.start();
     server = await serveRoutes(adapter.routes());
@@ -520,6 +519,7 @@ describe('Slack adapter over Socket Mode', () => {
       apiUrl: fake.apiUrl,
       conversation: conversation(() => core, logger),
       logger,
+      events: store,
     });
     try {
       await adapter.start();

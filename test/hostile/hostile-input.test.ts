@@ -119,11 +119,11 @@ describe('hostile text never reaches the store', () => {
     const { path, store, subscribe } = subscriptionsOnDisk();
     for (const [, question] of HOSTILE) {
       const reply = await subscribe(question);
-      const stored = store.subscriptions().find((s) => s.channel === 'shell:hostile');
+      const stored = (await store.subscriptions()).find((s) => s.channel === 'shell:hostile');
       if (reply.visibility === 'public') expect(stored?.query ?? '').toBe(cleanQuestion(question));
       else expect(reply.text?.length).toBeGreaterThan(0);
     }
-    store.close();
+    await store.close();
     const raw = new Database(path, { readonly: true });
     expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
     const tables = (
@@ -137,6 +137,9 @@ describe('hostile text never reaches the store', () => {
       'deliveries',
       'known_papers',
       'learned_papers',
+      'leases',
+      'messages',
+      'seen_events',
       'subscriptions',
       'synced_facts',
     ]);
@@ -149,8 +152,8 @@ describe('hostile text never reaches the store', () => {
   it('GIVEN a question over the length cap as a subscription THEN it is refused, not stored', async () => {
     const { store, subscribe } = subscriptionsOnDisk();
     expect((await subscribe('y'.repeat(600))).text).toMatch(/please keep it under 500/u);
-    expect(store.subscriptions()).toEqual([]);
-    store.close();
+    expect(await store.subscriptions()).toEqual([]);
+    await store.close();
   });
 });
 

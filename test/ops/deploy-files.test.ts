@@ -14,7 +14,8 @@ import { parse } from 'yaml';
 import { freePort } from '../support/free-port.js';
 import { spawnBot } from '../support/spawn-bot.js';
 
-const compose = parse(readFileSync('docker-compose.yml', 'utf8'));
+// The compose file shares the bot's settings through YAML anchors and merge keys (`<<:`).
+const compose = parse(readFileSync('docker-compose.yml', 'utf8'), { merge: true });
 const dockerfile = readFileSync('Dockerfile', 'utf8');
 const readme = readFileSync('README.md', 'utf8');
 const envExample = readFileSync('.env.example', 'utf8');
@@ -57,9 +58,36 @@ describe('Dockerfile, compose file and README agree', () => {
       expect(ignored).toContain(entry);
   });
 
+  it('GIVEN the replicas profile THEN PostgreSQL on a named volume with a health check, and two bot replicas on it that wait for it', () => {
+    const postgres = compose.services.postgres;
+    expect(postgres.profiles).toEqual(['replicas']);
+    const [volume] = (postgres.volumes[0] as string).split(':');
+    expect(compose.volumes).toHaveProperty(volume as string);
+    expect(postgres.healthcheck.test.join(' ')).toContain('pg_isready');
+    const replicas = Object.entries(compose.services as Record<string, Record<string, unknown>>)
+      .filter(([name]) => name !== 'postgres')
+      .filter(([, s]) => (s.profiles as string[] | undefined)?.includes('replicas'));
+    expect(replicas).toHaveLength(2);
+    const hostPorts = new Set<string>();
+    for (const [, replica] of replicas) {
+      expect(replica.image).toBe(service.image);
+      expect((replica.environment as Record<string, string>).DATABASE_URL).toMatch(
+        /^postgres:\/\/pubbot:.+@postgres:5432\/pubbot$/u,
+      );
+      expect(replica.depends_on).toEqual({ postgres: { condition: 'service_healthy' } });
+      // "127.0.0.1:3001:3000": on the host's loopback, each replica on its own port.
+      const [host, port] = ((replica.ports as string[])[0] as string).split(':');
+      expect(host).toBe('127.0.0.1');
+      hostPorts.add(port as string);
+    }
+    expect(hostPorts.size).toBe(2);
+    expect(service.profiles).toBeUndefined();
+  });
+
   it('GIVEN the README THEN it gives the same deploy commands and names every variable', () => {
     expect(readme).toContain('cp .env.example .env');
     expect(readme).toContain('docker compose up -d');
+    expect(readme).toContain('docker compose --profile replicas up -d');
     expect(readme).toContain(`/healthz`);
     expect(configVariables.length).toBeGreaterThan(15);
     for (const name of configVariables) {

@@ -19,7 +19,7 @@ const platformIn = (name: 'discord' | 'slack', outage?: Outage): ChatPlatform =>
   stop: async () => {},
   isReady: () => outage === undefined,
   outage: () => outage,
-  post: async () => ({}),
+  post: async () => ({ ok: true }),
 });
 
 const health = (platforms: ChatPlatform[], storeProblem?: string, stopping = false) =>

@@ -96,16 +96,16 @@ describe('syncSources against local arXiv and DBLP servers', () => {
 
   it('GIVEN the facts saved and a second sync THEN nothing changes and nothing is stored twice', async () => {
     const store = newStore();
-    const first = await syncSources({ files, learned: store.learnedFacts() }, options());
-    store.replaceSyncedFacts(first.synced, AT);
-    const saved = store.learnedFacts();
+    const first = await syncSources({ files, learned: await store.learnedFacts() }, options());
+    await store.replaceSyncedFacts(first.synced, AT);
+    const saved = await store.learnedFacts();
     expect(saved).toHaveLength(4);
     expect(buildCorpus(files, saved).papers).toEqual(first.after);
     const second = await syncSources({ files, learned: saved }, options());
-    store.replaceSyncedFacts(second.synced, AT);
+    await store.replaceSyncedFacts(second.synced, AT);
     expect(second.changes).toEqual([]);
-    expect(store.learnedFacts()).toEqual(saved);
-    store.close();
+    expect(await store.learnedFacts()).toEqual(saved);
+    await store.close();
   });
 
   it('GIVEN papers without an arXiv id THEN an exact title is taken and a near one is not, the requests three seconds apart', async () => {
@@ -146,13 +146,13 @@ describe('syncSources against local arXiv and DBLP servers', () => {
   it('GIVEN a fresh store and arXiv failing THEN what DBLP said is applied and nothing from arXiv', async () => {
     const store = newStore();
     const remove = arxiv.server.handle(() => ({ status: 404, body: 'gone' }));
-    const result = await syncSources({ files, learned: store.learnedFacts() }, options());
+    const result = await syncSources({ files, learned: await store.learnedFacts() }, options());
     remove();
-    store.replaceSyncedFacts(result.synced, AT);
+    await store.replaceSyncedFacts(result.synced, AT);
     expect(result.failures.map((f) => f.code)).toEqual(['ARXIV_HTTP_STATUS']);
     expect(result.synced.map((s) => s.source)).toEqual(['dblp']);
-    expect(store.learnedFacts().every((f) => f.source === 'sync:dblp')).toBe(true);
-    store.close();
+    expect((await store.learnedFacts()).every((f) => f.source === 'sync:dblp')).toBe(true);
+    await store.close();
   });
 
   const failures: Array<[string, SourceName, Answer, string]> = [
@@ -218,8 +218,8 @@ describe('syncSources against local arXiv and DBLP servers', () => {
     async (_, source, answer, code) => {
       const store = newStore();
       const first = await syncSources({ files, learned: [] }, options());
-      store.replaceSyncedFacts(first.synced, AT);
-      const learned = store.learnedFacts();
+      await store.replaceSyncedFacts(first.synced, AT);
+      const learned = await store.learnedFacts();
       const papers = buildCorpus(files, learned).papers;
 
       const server = source === 'arxiv' ? arxiv.server : dblp.server;
@@ -227,17 +227,17 @@ describe('syncSources against local arXiv and DBLP servers', () => {
       const waitsFrom = clock.waits.length;
       const result = await syncSources({ files, learned }, options());
       remove();
-      store.replaceSyncedFacts(result.synced, '2026-11-26T09:00:00.000Z');
+      await store.replaceSyncedFacts(result.synced, '2026-11-26T09:00:00.000Z');
 
       expect(result.failures).toEqual([{ source, code, message: expect.any(String) }]);
       expect(result.failures[0]?.message).not.toMatch(/\n/u);
       expect(result.synced.map((s) => s.source)).not.toContain(source);
       expect(result.changes).toEqual([]);
       expect(result.after).toEqual(papers);
-      expect(store.learnedFacts()).toEqual(learned);
-      expect(buildCorpus(files, store.learnedFacts()).papers).toEqual(papers);
+      expect(await store.learnedFacts()).toEqual(learned);
+      expect(buildCorpus(files, await store.learnedFacts()).papers).toEqual(papers);
       if (code.endsWith('RATE_LIMITED')) expect(clock.waits.slice(waitsFrom)).toContain(7000);
-      store.close();
+      await store.close();
     },
   );
 });

@@ -125,6 +125,8 @@ export class FakeDiscord {
   rejectIdentifyWith: number | undefined;
   /** Registered commands by route (global or guild), as Discord keeps them between PUTs. */
   readonly commands = new Map<string, Array<Record<string, unknown>>>();
+  /** How long a channel post takes to answer. */
+  latencyMs = 0;
 
   get apiUrl(): string {
     return `http://127.0.0.1:${this.port}/api`;
@@ -240,7 +242,8 @@ export class FakeDiscord {
         return { status: 200, body: this.message((r.body as Record<string, unknown>) ?? {}) };
       }
       if (r.method === 'POST' && /^\/api\/v10\/channels\/\d+\/messages$/u.test(r.path)) {
-        return { status: 200, body: this.#createMessage(r) };
+        const body = this.#createMessage(r);
+        return { status: 200, body, ...(this.latencyMs > 0 ? { delayMs: this.latencyMs } : {}) };
       }
       if (/^\/api\/v10\/applications\/\d+(?:\/guilds\/\d+)?\/commands$/u.test(r.path)) {
         if (r.method === 'GET') return { status: 200, body: this.commands.get(r.path) ?? [] };

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { WebSocket, WebSocketServer } from 'ws';
-import { type RecordedRequest, RecordingServer } from './http-server.js';
+import { type Answer, type RecordedRequest, RecordingServer } from './http-server.js';
 
 export const SIGNING_SECRET = 'test-signing-secret';
 export const BOT_USER_ID = 'UBOT0001';
@@ -60,9 +60,21 @@ export function eventEnvelope(
   };
 }
 
+/** A message the fake keeps in a channel, as conversations.history returns it. */
+export interface SlackMessage {
+  channel: string;
+  ts: string;
+  text: string;
+  thread_ts?: string;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+}
+
 /**
  * A local stand-in for Slack's Web API (form-encoded POSTs under /api/),
  * response_url endpoints under /respond/, and a Socket Mode WebSocket.
+ * chat.postMessage keeps messages per channel with their metadata, and
+ * conversations.history reads them back (newest first, `oldest`, pages by
+ * cursor, metadata only with `include_all_metadata`).
  */
 export class FakeSlack {
   readonly http = new RecordingServer();
@@ -76,6 +88,15 @@ export class FakeSlack {
   readonly #sockets = new Set<WebSocket>();
   #wss: WebSocketServer | undefined;
   readonly socketAcks: string[] = [];
+  /** Every message chat.postMessage created, in order. */
+  readonly messages: SlackMessage[] = [];
+  /** How long chat.postMessage takes to answer. */
+  latencyMs = 0;
+  /**
+   * Posts to take and then drop the connection without an answer (the
+   * client cannot tell whether the message went out): the next N.
+   */
+  acceptThenDrop = 0;
 
   get apiUrl(): string {
     return `http://127.0.0.1:${this.port}/api/`;
@@ -137,6 +158,11 @@ export class FakeSlack {
     return this.#sockets.size > 0;
   }
 
+  /** Messages in one channel (announcements: not in a thread). */
+  channelPosts(channel: string): SlackMessage[] {
+    return this.messages.filter((m) => m.channel === channel && m.thread_ts === undefined);
+  }
+
   /** Web API calls of one method, in order. */
   calls(method: string): RecordedRequest[] {
     return this.http.requests.filter((r) => r.path === `/api/${method}`);
@@ -169,10 +195,9 @@ export class FakeSlack {
             },
           };
         case '/api/chat.postMessage':
-          return {
-            status: 200,
-            body: { ok: true, channel: body.channel, ts: nextTs(), message: { text: body.text } },
-          };
+          return this.#postMessage(body);
+        case '/api/conversations.history':
+          return { status: 200, body: this.#history(body) };
         case '/api/users.info':
           return {
             status: 200,
@@ -214,5 +239,49 @@ export class FakeSlack {
           return r.path.startsWith('/respond/') ? { status: 200, body: 'ok' } : undefined;
       }
     });
+  }
+
+  #postMessage(body: Record<string, string>): Answer {
+    const message: SlackMessage = {
+      channel: body.channel ?? '',
+      ts: nextTs(),
+      text: body.text ?? '',
+      ...(body.thread_ts ? { thread_ts: body.thread_ts } : {}),
+      ...(body.metadata ? { metadata: JSON.parse(body.metadata) } : {}),
+    };
+    this.messages.push(message);
+    if (this.acceptThenDrop > 0) {
+      this.acceptThenDrop--;
+      return { status: 200, body: { ok: true }, cutAfter: 0 };
+    }
+    return {
+      status: 200,
+      body: { ok: true, channel: message.channel, ts: message.ts, message: { text: message.text } },
+      ...(this.latencyMs > 0 ? { delayMs: this.latencyMs } : {}),
+    };
+  }
+
+  #history(body: Record<string, string>): Record<string, unknown> {
+    const oldest = Number(body.oldest ?? 0);
+    const limit = Number(body.limit ?? 100);
+    const offset = Number(body.cursor ?? 0);
+    const withMetadata = body.include_all_metadata === 'true';
+    const inChannel = this.messages
+      .filter(
+        (m) => m.channel === body.channel && m.thread_ts === undefined && Number(m.ts) > oldest,
+      )
+      .reverse();
+    const page = inChannel.slice(offset, offset + limit).map(({ metadata, ...m }) => ({
+      type: 'message',
+      ...m,
+      ...(withMetadata && metadata ? { metadata } : {}),
+    }));
+    const more = offset + limit < inChannel.length;
+    return {
+      ok: true,
+      messages: page,
+      has_more: more,
+      response_metadata: { next_cursor: more ? String(offset + limit) : '' },
+    };
   }
 }

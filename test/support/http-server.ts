@@ -69,6 +69,24 @@ export class RecordingServer {
     };
   }
 
+  /**
+   * Answers the next `times` matching requests with `answer` (a fault: a
+   * 503, a refusal), then steps aside. Returns how many it answered so far.
+   */
+  failNext(
+    match: (request: RecordedRequest) => boolean,
+    answer: Answer,
+    times = Number.POSITIVE_INFINITY,
+  ): { count: () => number; stop: () => void } {
+    let answered = 0;
+    const stop = this.handle((request) => {
+      if (answered >= times || !match(request)) return undefined;
+      answered++;
+      return answer;
+    });
+    return { count: () => answered, stop };
+  }
+
   /** Resolves with the first recorded request (past or future) that matches. */
   waitFor(
     match: (request: RecordedRequest) => boolean,
@@ -96,6 +114,18 @@ export class RecordingServer {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
+  /** The first handler that answers; later ones never see the request (a fault must not also take effect). */
+  #answer(request: RecordedRequest): Answer {
+    for (const handler of this.#handlers) {
+      const answer = handler(request);
+      if (answer) return answer;
+    }
+    return {
+      status: 404,
+      body: { message: `no fake route for ${request.method} ${request.path}` },
+    };
+  }
+
   async #serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -118,12 +148,7 @@ export class RecordingServer {
       at: Date.now(),
     };
     this.requests.push(request);
-    const answer = this.#handlers
-      .map((handler) => handler(request))
-      .find((a) => a !== undefined) ?? {
-      status: 404,
-      body: { message: `no fake route for ${request.method} ${request.path}` },
-    };
+    const answer = this.#answer(request);
     const body =
       answer.body === undefined
         ? ''

@@ -13,15 +13,17 @@ export interface BotProcess {
 }
 
 /**
- * Starts the real bot entry point as its own Node process (not through npm,
- * which would not forward signals), with the given environment.
+ * Starts the real bot entry point (or another entry point, with `args`) as
+ * its own Node process (not through npm, which would not forward signals),
+ * with the given environment.
  */
 export function spawnBot(
   env: Record<string, string>,
   entry = 'src/main.ts',
   nodeArgs = ['--import', 'tsx'],
+  args: string[] = [],
 ): BotProcess {
-  const child = spawn(process.execPath, [...nodeArgs, entry], {
+  const child = spawn(process.execPath, [...nodeArgs, entry, ...args], {
     env: {
       ...process.env,
       ENV_FILE: '',

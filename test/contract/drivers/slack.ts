@@ -103,6 +103,7 @@ export function slackDriver(): Driver {
         apiUrl: fake.apiUrl,
         conversation: world.conversation,
         logger: world.log.logger,
+        events: world.store,
       });
       await platform.start();
       server = await serveRoutes(platform.routes());
