@@ -56,6 +56,6 @@ export async function checkHealth(sources: HealthSources): Promise<Health> {
     papers: sources.papers(),
     adapters: Object.fromEntries(platforms.map((platform) => [platform.name, platform.isReady()])),
     reasons,
-    ...(disabledChannels && disabledChannels.length > 0 ? { disabledChannels } : {}),
+    ...(disabledChannels ? { disabledChannels } : {}),
   };
 }

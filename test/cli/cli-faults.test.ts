@@ -100,12 +100,12 @@ describe('a damaged database', () => {
     );
   });
 
-  it('GIVEN `announce`, which exists to write it THEN exit 1 with one line naming the file', async () => {
+  it('GIVEN `announce`, which exists to write it THEN exit 2 (a setting to fix) with one line naming the file', async () => {
     const db = damagedDatabase();
     const result = await runScript('src/cli/announce.ts', ['--once'], {
       env: { DATABASE_URL: db.url },
     });
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stderr).toBe(
       `pubbot: database ${db.path} cannot be opened: file is not a database\n`,
     );

@@ -10,13 +10,13 @@ describe('the store write check behind /healthz', () => {
     const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'pubbot-check-')), 'pubbot.db'));
     await store.checkWritable();
     expect(await store.loadContext('pubbot:write-check', new Date().toISOString())).toBeUndefined();
-    store.close();
+    await store.close();
   });
 
   it('GIVEN a database that can no longer be written THEN the check fails naming the file', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'pubbot-check-')), 'pubbot.db');
     const store = new SqliteStore(path);
-    store.close();
+    await store.close();
     const failure = store.checkWritable();
     await expect(failure).rejects.toBeInstanceOf(StoreUnavailableError);
     await expect(failure).rejects.toThrow(`database ${path} cannot be written: `);
