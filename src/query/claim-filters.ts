@@ -21,12 +21,15 @@ export function claimCodeFilter(spans: TextSpans): boolean | undefined {
   return wanted ? true : undefined;
 }
 
-const NAMED = allCategories()
-  .map((category) => ({
-    category,
-    pattern: new RegExp(`\\b${escapeRegExp(category.name)}\\b`, 'iu'),
-  }))
-  .sort((a, b) => b.category.name.length - a.category.name.length);
+const BY_NAME = new Map(allCategories().map((category) => [category.name.toLowerCase(), category]));
+/** Every category name in one pattern, longest first, so "Machine Learning (Statistics)" wins over "Machine Learning". */
+const NAMED = new RegExp(
+  `\\b(?:${[...BY_NAME.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|')})\\b`,
+  'iu',
+);
 
 /**
  * A category name counts only when it is the whole subject ("computer vision
@@ -55,11 +58,11 @@ export function claimCategories(spans: TextSpans): Category[] {
     keep(categoryFromCode(m[1] as string)),
   );
   spans.claim(/\b(?:cs|eess|stat)\.[a-z]{2}\b/iu, (m) => keep(categoryFromCode(m[0])));
-  for (const { category, pattern } of NAMED) {
-    spans.claim(pattern, (m) =>
-      standsAlone(spans.text, m.index, m.index + m[0].length) ? keep(category) : undefined,
-    );
-  }
+  spans.claim(NAMED, (m) =>
+    standsAlone(spans.text, m.index, m.index + m[0].length)
+      ? keep(BY_NAME.get(m[0].toLowerCase()))
+      : undefined,
+  );
   // Everyday abbreviations first: "ML papers" are cs.LG here, not stat.ML.
   spans.claim(ABBREVIATION, (m) =>
     standsAlone(spans.text, m.index, m.index + m[0].length)
