@@ -26,7 +26,10 @@ function searchHeadline(draft: Draft, query: SearchQuery): string {
       const people = draft.people ?? [];
       if (people.length === 0) return `${matchSentence(query, 0)}, so no co-authors to show`;
       const who = query.filters.authors.map((a) => a.names.join(' or ')).join(' and ');
-      return `${who} worked with ${plural(people.length, 'person', 'people')} on ${plural(draft.total, 'paper')}`;
+      const besides = query.filters.leftOut?.length
+        ? ` besides ${query.filters.leftOut.join(' and ')}`
+        : '';
+      return `${who} worked with ${plural(people.length, 'person', 'people')}${besides} on ${plural(draft.total, 'paper')}`;
     }
     case 'count':
       return matchSentence(query, draft.total);

@@ -146,10 +146,12 @@ function draftSearchAnswer(query: SearchQuery, library: Library, options: Answer
     case 'count':
       return page('count', { count: total });
     case 'coauthors':
-      return page('coauthors', { people: collaborators(papers, filters, library) });
+      return page('coauthors', {
+        people: leaveOut(collaborators(papers, filters, library), filters),
+      });
     case 'ranking':
       return {
-        ...page('ranking', { people: ranked(papers, query.position, library) }),
+        ...page('ranking', { people: leaveOut(ranked(papers, query.position, library), filters) }),
         papers: [],
         offset: 0,
       };
@@ -171,7 +173,12 @@ function draftSearchAnswer(query: SearchQuery, library: Library, options: Answer
     }
     case 'detail': {
       const chosen = pickOne(papers, found, query.intent, notes);
-      return chosen ? { ...page('detail'), offset: 0, papers: [chosen] } : page('list');
+      if (!chosen) return page('list');
+      // "who wrote X" answers with people too, in the paper's order, for whoever reads the JSON.
+      const authors = query.show.includes('authors')
+        ? { people: chosen.authors.map((name) => ({ ...personOf(name, library), papers: 1 })) }
+        : {};
+      return { ...page('detail', authors), offset: 0, papers: [chosen] };
     }
     case 'cite': {
       // "cite Flareon" means one paper; "cite papers by X in 2019" means each of them.
@@ -281,15 +288,21 @@ function ranked(
   return countPeople(names, library);
 }
 
+/** The people without those the question set aside ("besides Xitong Gao"). */
+function leaveOut(people: Person[], filters: Filters): Person[] {
+  const set = new Set(filters.leftOut ?? []);
+  return set.size === 0 ? people : people.filter((person) => !set.has(person.name));
+}
+
+function personOf(name: string, library: Library): Omit<Person, 'papers'> {
+  return { id: library.directory.byName(name)?.id ?? nameKey(nameWords(name)), name };
+}
+
 /** One person per display name, most papers first, ties by name. */
 function countPeople(names: readonly string[], library: Library): Person[] {
   const counts = new Map<string, Person>();
   for (const name of names) {
-    const person = counts.get(name) ?? {
-      id: library.directory.byName(name)?.id ?? nameKey(nameWords(name)),
-      name,
-      papers: 0,
-    };
+    const person = counts.get(name) ?? { ...personOf(name, library), papers: 0 };
     person.papers++;
     counts.set(name, person);
   }

@@ -42,6 +42,7 @@ export function filterPhrases(filters: Filters): string[] {
     parts.push(filters.published ? 'published at a venue' : 'not published at a venue (preprints)');
   if (filters.hasCode !== undefined) parts.push(filters.hasCode ? 'with code' : 'without code');
   if (filters.paperIds.length > 0) parts.push(`with id ${filters.paperIds.join(' or ')}`);
+  if (filters.leftOut?.length) parts.push(`besides ${filters.leftOut.join(' and ')}`);
   return parts;
 }
 

@@ -26,10 +26,8 @@ export function claimGroupBy(
   spans: TextSpans,
 ): { groupBy: GroupBy; mostFirst: boolean } | undefined {
   const most = spans.claim(WHICH_HAS_MOST, (m) => m[1] as string)[0];
-  if (most) {
-    const unit = UNIT.find(([, pattern]) => new RegExp(`^(?:${pattern})$`, 'iu').test(most));
-    if (unit) return { groupBy: unit[0], mostFirst: true };
-  }
+  const mostBy = most ? unitOf(most) : undefined;
+  if (mostBy) return { groupBy: mostBy, mostFirst: true };
   const groupBy = claimGroupUnit(spans);
   return groupBy ? { groupBy, mostFirst: false } : undefined;
 }
@@ -37,6 +35,14 @@ export function claimGroupBy(
 /** "which year had the most papers", "what venue has the most": groups, the largest first. */
 const WHICH_HAS_MOST =
   /\b(?:which|what)\s+(years?|categor(?:y|ies)|subjects?|venues?|conferences?|journals?|authors?|persons?|people)\s+(?:has|had|have|saw|got|produced|with|is\s+the\s+one\s+with)\s+(?:the\s+)?most\b/iu;
+
+/** "which categories has X published in", "venues of the 2025 papers": a plural unit asks for each of them, counted. */
+const WHICH_UNITS =
+  /\b(?:which|what)\s+(?:arxiv\s+)?(categories|subjects|areas|fields|venues|conferences|journals|years)\b|\b(categories|venues|conferences|journals)\s+(?:of|for)\b/iu;
+
+function unitOf(word: string): GroupBy | undefined {
+  return UNIT.find(([, pattern]) => new RegExp(`^(?:${pattern})$`, 'iu').test(word))?.[0];
+}
 
 function claimGroupUnit(spans: TextSpans): GroupBy | undefined {
   for (const { groupBy, pattern, plain } of UNIT_PATTERNS) {
@@ -50,6 +56,8 @@ function claimGroupUnit(spans: TextSpans): GroupBy | undefined {
       return groupBy;
     }
   }
+  const plural = spans.claim(WHICH_UNITS, (m) => (m[1] ?? m[2]) as string)[0];
+  if (plural) return unitOf(plural);
   if (
     spans.take(
       /\b(?:over\s+time|over\s+the\s+years|yearly|annual(?:ly)?|per-year|year-by-year)\b/iu,

@@ -22,9 +22,9 @@ type Word = ReturnType<TextSpans['words']>[number];
 const NAME_BOUNDARY =
   /^(?:in|from|since|before|after|between|during|about|on|with|without|that|which|who|published|until|through|regarding|concerning|related|papers?|having|has|have|sorted|ordered|for|of|to|is|are|were|was|wrote|write|worked)$/iu;
 const SLOT =
-  /\b(?:(?:not|never)\s+(?:(?:co-?)?authored\s+|written\s+)?by|but\s+not(?:\s+by)?|except(?:\s+for)?(?:\s+by)?|excluding|without|(?:co-?)?authored\s+by|written\s+by|by|from|with|author:|by:)\s*/giu;
+  /\b(?:(?:not|never)\s+(?:(?:co-?)?authored\s+|written\s+)?by|but\s+not(?:\s+by)?|except(?:\s+for)?(?:\s+by)?|excluding|besides|(?:apart|aside)\s+from|other\s+than|not\s+(?:counting|including)|without|(?:co-?)?(?:authored|written)\s+by|by|from|with|author:|by:)\s*/giu;
 /** Slot words that leave a person out: "not by X", "but not X", "excluding X", "without X". */
-const EXCLUDING = /^(?:not|never|but|except|excluding|without)\b/iu;
+const EXCLUDING = /^(?:not|never|but|except|excluding|besides|apart|aside|other|without)\b/iu;
 
 function toFilter(found: NameMatch): AuthorFilter {
   return { asked: found.asked, names: found.authors.map((a) => a.name), how: found.kind };
@@ -42,8 +42,16 @@ export function claimAuthors(spans: TextSpans, context: AuthorContext): AuthorUn
   claimFullNames(spans, context, result);
   claimMistypedNames(spans, context, result);
   claimSurnames(spans, context, result);
+  if (result.authors.filter((author) => !author.excluded).length >= 2) spans.take(SHARED_WORK);
   return result;
 }
+
+/**
+ * Words that, between two or more people, say the papers are shared ("X + Y
+ * joint papers", "co-written by X and Y"); with one person or none they may
+ * be a topic ("joint embeddings").
+ */
+const SHARED_WORK = /\b(?:joint(?:ly)?|shared|in\s+common|co-?(?:written|authored|published))\b/giu;
 
 interface SlotName {
   words: Word[];
@@ -80,7 +88,9 @@ function claimSlots(
   result: AuthorUnderstanding,
 ): void {
   for (const slot of [...spans.text.matchAll(SLOT)]) {
-    const strict = /^(?:from|with|without|but|except|excluding)/iu.test(slot[0]);
+    const strict = /^(?:from|with|without|but|except|excluding|besides|apart|aside|other)/iu.test(
+      slot[0],
+    );
     const excluded = EXCLUDING.test(slot[0]);
     for (const name of slotNames(spans, slot.index + slot[0].length)) {
       const found = resolveLongestPrefix(name.words, directory);

@@ -7,13 +7,13 @@ const HELP =
 const CITE =
   /\b(?:how\s+(?:do|should|can|would|to)\s+(?:i\s+|we\s+)?cite|cite|citations?(?:\s+(?:for|of))?|bibtex(?:\s+(?:entry\s+)?(?:for|of))?|bib\s+entry(?:\s+(?:for|of))?|reference\s+for)\b/iu;
 const COAUTHOR_NOUN =
-  /\b(?:(?:top|main|closest|usual|frequent|most\s+frequent|regular)\s+)?(?:co-?authors?|collaborators?|co-?workers?|colleagues)\b(?:\s+(?:of|for))?/iu;
+  /\b(?:(?:top|main|closest|usual|frequent|most\s+frequent|regular)\s+)?(?:co-?authors?|collab(?:orator)?s?|co-?workers?|colleagues)\b(?:\s+(?:of|for))?/iu;
 const WHO_WITH = [
   /\bwho\s+(?:does|did|has|have|do|is)\b/iu,
-  /\b(?:work(?:s|ed|ing)?|collaborat\w*|publish(?:es|ed|ing)?|writes?|wrote|written|co-?author(?:s|ed)?)\s+(?:(?:papers?|the\s+most|most(?:\s+often)?)\s+)?with(?:\s+(?:the\s+)?most)?\b/iu,
+  /\b(?:work(?:s|ed|ing)?|collab\w*|publish(?:es|ed|ing)?|writes?|wrote|written|co-?author(?:s|ed)?)\s+(?:(?:papers?|the\s+most|most(?:\s+often)?)\s+)?(?:with|together)(?:\s+(?:the\s+)?most)?\b/iu,
 ];
 const WHO_WORKS_WITH =
-  /\b(?:who|whom)\s+(?:\w+\s+){0,2}(?:work(?:s|ed)?|collaborat\w*|publish(?:es|ed)?|writes?|wrote|co-?author(?:s|ed)?)\s+with\b|\bwith\s+whom\b/iu;
+  /\b(?:who|whom)\s+(?:\w+\s+){0,2}(?:work(?:s|ed)?|collab\w*|publish(?:es|ed)?|writes?|wrote|co-?author(?:s|ed)?)\s+(?:with|together)\b|\bwith\s+whom\b/iu;
 const COUNT =
   /\bhow\s+many\b|\bnumber\s+of\b|\bcount(?:\s+(?:of|the))?\b|\bhow\s+much\b|\btotal\s+(?:number|count)\b|\bin\s+total\b/iu;
 const DETAIL = [
@@ -35,8 +35,10 @@ export function claimIntent(spans: TextSpans): Intent {
   if (spans.take(CITE)) return 'cite';
   if (spans.take(COAUTHOR_NOUN)) return 'coauthors';
   if (WHO_WORKS_WITH.test(spans.text) || WHO_WITH.every((pattern) => pattern.test(spans.text))) {
-    spans.take(WHO_WORKS_WITH);
+    // The words between "who" and the verb may be the person ("who does yiren work with").
+    spans.take(/\bwith\s+whom\b/iu);
     for (const pattern of WHO_WITH) spans.take(pattern);
+    spans.take(/\b(?:who|whom)\b/iu);
     return 'coauthors';
   }
   if (spans.take(COUNT)) return 'count';

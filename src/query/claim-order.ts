@@ -23,6 +23,8 @@ const COUNT_THEN_ORDER = new RegExp(String.raw`\b${NUMBER}\s+(${NEWEST}|${OLDEST
 /** "newest first", "oldest ones first": a sort order, where "first" is not "the first paper". */
 const SORTED_FIRST =
   /\b(newest|latest|most\s+recent|recent|newer|new|oldest|earliest|older|old)\s+(?:ones\s+|papers\s+)?first\b/iu;
+const COMPARATIVE =
+  /\b(older|earlier|newer|more\s+recent)\b(?=\s+(?:papers?|stuff|ones|work|works|things|publications?|pubs|articles?)\b)/iu;
 const ORDER_WORD = new RegExp(String.raw`\b(?:the\s+)?(${NEWEST}|${OLDEST})\b`, 'iu');
 
 export interface OrderUnderstanding {
@@ -55,6 +57,11 @@ export function claimOrder(spans: TextSpans): OrderUnderstanding {
     return true;
   });
   spans.claim(SORTED_FIRST, (m) => {
+    result.order = /^(?:old|earl)/iu.test(m[1] as string) ? 'oldest' : 'newest';
+    return true;
+  });
+  // "older stuff", "newer papers": a comparative before what is listed sorts it ("older than 2020" is a date).
+  spans.claim(COMPARATIVE, (m) => {
     result.order = /^(?:old|earl)/iu.test(m[1] as string) ? 'oldest' : 'newest';
     return true;
   });

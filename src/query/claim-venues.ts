@@ -62,6 +62,28 @@ export class VenueNames {
   }
 }
 
+/** What a name followed by one of these (or by nothing) names: "CVPR papers", "any CVPR stuff?". */
+const LISTED_AFTER =
+  /^\s*(?:[?!.,;:]|$|(?:papers?|pubs?|publications?|stuff|work|ones|entries|articles?)\b)/iu;
+
+/**
+ * A venue name papers also use as a word ("CVPR" in an abstract) is the
+ * venue when some paper was published there, it is no English word, and
+ * nothing but the papers follows it: "CVPR papers", but "CVPR competition".
+ */
+function standsAsVenue(
+  match: RegExpExecArray,
+  asked: string,
+  name: string,
+  venues: VenueNames,
+): boolean {
+  return (
+    venues.inCorpus(name) &&
+    !asked.split(/\s+/u).some((word) => isEnglishWord(word)) &&
+    LISTED_AFTER.test(match.input.slice(match.index + match[0].length))
+  );
+}
+
 /** "at any venue", "peer-reviewed" → true; "preprints only", "unpublished", "not at any venue" → false. */
 const PUBLISHED =
   /\b(?:published|appeared|accepted)\s+(?:at|in)\s+(?:a|any|some)\s+(?:venue|conference|journal)s?\b|\bpeer[- ]reviewed\b|\b(?:at|in)\s+(?:a|any)\s+(?:venue|conference|journal)\b/iu;
@@ -94,7 +116,8 @@ export function claimVenues(spans: TextSpans, venues: VenueNames): VenueFilter[]
     const name = venues.canonical(asked);
     if (!name) return undefined;
     const said = year || kind || (cue && STRONG_CUE.test(cue));
-    if (!said && venues.ambiguous(asked)) return undefined;
+    if (!said && venues.ambiguous(asked) && !standsAsVenue(m, asked, name, venues))
+      return undefined;
     const edition = year ? Number(year.length === 2 ? `20${year}` : year) : undefined;
     return edition ? { name, year: edition } : { name };
   });

@@ -18,7 +18,7 @@ export const FRAME_WORDS: ReadonlySet<string> = new Set(
   related regarding concerning topic topics area field let can could would should will been be
   ever every any all some there which whose whom many much few exist exists available
   year years sort order done on total overall altogether together both them their our we us
-  most frequent frequently often common commonly
+  most frequent frequently often common commonly counts numbers tally
   got have has had having does do did is are was were am
   professor prof dr doctor mr ms mrs student`.split(/\s+/u),
 );

@@ -96,7 +96,11 @@ export function parseQuery(raw: string, context: ParseContext): Query {
   // Words set aside are reported; markup (mentions, emoji) is not a word anyone expects echoed.
   const ignored = leftovers.ignored;
   const dates = intersectRanges([...relative, ...(recent ? [recent] : []), ...absolute]);
-  const authors = applyPositions(found.authors, positions, question);
+  const named = applyPositions(found.authors, positions, question);
+  // In an answer that lists people, "besides X" leaves X out of the list, not X's papers out of the count.
+  const peopleAnswer = ranking !== undefined || intent === 'coauthors';
+  const leftOut = peopleAnswer ? named.filter((author) => author.excluded) : [];
+  const authors = named.filter((author) => !leftOut.includes(author));
 
   const understoodSomething =
     intent !== 'list' ||
@@ -112,7 +116,7 @@ export function parseQuery(raw: string, context: ParseContext): Query {
     venues.length > 0 ||
     hasCode !== undefined ||
     categories.length > 0 ||
-    authors.length > 0 ||
+    named.length > 0 ||
     found.unknown.length > 0 ||
     topic !== '';
   // Small talk alone ("hi", "thanks!", "good bot") is answered in kind; "papers" alone lists them all.
@@ -134,6 +138,7 @@ export function parseQuery(raw: string, context: ParseContext): Query {
     paperIds,
     venues,
     ...(published === undefined ? {} : { published }),
+    ...(leftOut.length > 0 ? { leftOut: leftOut.flatMap((author) => author.names) } : {}),
   };
   const subject = topic !== '' || paperIds.length > 0;
   const common = {

@@ -9,7 +9,7 @@ export const AuthorFilterSchema = z.object({
   how: z.enum(['exact', 'surname-first', 'initials', 'surname', 'given-name', 'typo']),
   /** Where in the author list: "first-author papers by X", "papers led by X", "X as last author". */
   position: z.enum(['first', 'last']).optional(),
-  /** "not by X", "but not X": papers without this person. */
+  /** "not by X", "but not X", "besides X": papers without this person (in a people answer, the person left out). */
   excluded: z.boolean().optional(),
 });
 
@@ -43,6 +43,8 @@ export const FiltersSchema = z.object({
   venues: z.array(VenueFilterSchema).default([]),
   /** true: published at some venue; false: a preprint, at no venue. */
   published: z.boolean().optional(),
+  /** People an answer about people leaves out ("who has the most besides X"); papers are not filtered by them. */
+  leftOut: z.array(z.string()).optional(),
 });
 
 /** Facts a question asks to see; they change what is shown, never what is searched. */

@@ -68,6 +68,20 @@ export function readLeftovers(spans: TextSpans, context: LeftoverContext): Lefto
     )
       entry.kind = 'topic';
   });
+  // An aside in parentheses may narrow with the papers' words; the rest of it is chat ("not the veggie lol").
+  const asides = [...spans.text.matchAll(/\(([^()]*)\)?/gu)].map((m) => [
+    m.index,
+    m.index + m[0].length,
+  ]);
+  for (const entry of read) {
+    const inAside = asides.some(
+      ([start, end]) => entry.word.start > (start as number) && entry.word.end <= (end as number),
+    );
+    if (entry.kind === 'topic' && inAside && !context.isTopicWord(entry.text)) {
+      entry.kind = 'other';
+      result.ignored.push(entry.word.word);
+    }
+  }
   result.topic = read.filter((entry) => entry.kind === 'topic').map((entry) => entry.text);
   return result;
 }

@@ -79,6 +79,17 @@ describe('1. chat filler, markup and form words never narrow an answer', () => {
     expect(numbers('links to papers by Juanjuan Zhao')).toEqual([1, 3]);
   });
 
+  it('GIVEN "who wrote X" THEN the paper, and its authors as people in order', () => {
+    const answer = ask('who wrote FLIP');
+    expect(answer.shape).toBe('detail');
+    expect(answer.people?.map((p) => p.name)).toEqual([
+      'Dongping Liao',
+      'Xitong Gao',
+      'Yabo Xu',
+      'Cheng-Zhong Xu',
+    ]);
+  });
+
   it('GIVEN "with", "and … together", "both" between people THEN papers having all of them', () => {
     expect(numbers('Xitong Gao with Juanjuan Zhao')).toEqual([1, 3]);
     expect(numbers('Tianrui Qin and Kejiang Ye together')).toEqual([1, 3, 4]);
@@ -91,6 +102,26 @@ describe('1. chat filler, markup and form words never narrow an answer', () => {
     expect(numbers('papers by Tianrui Qin but not Kejiang Ye')).toEqual([6, 14]);
     expect(ask('Gao papers without Yiren Zhao').understood).toMatch(/not by Yiren Zhao/u);
     expect(numbers('training without sharing data')).toEqual(expect.arrayContaining([9, 13]));
+  });
+
+  it('GIVEN "joint", "shared", "co-written" between people THEN papers having all of them', () => {
+    expect(numbers('tianrui + yiren joint papers')).toEqual([4]);
+    expect(numbers('papers co-written by Xuan Wang and Siyuan Liang')).toEqual([12, 16]);
+    // With one person or none the word may be a topic, and is searched for.
+    expect(ask('joint papers by Tianrui Qin').notes).toContain(
+      'No paper in the corpus mentions “joint”.',
+    );
+  });
+
+  it('GIVEN an aside in parentheses THEN only its words the papers use narrow the answer', () => {
+    expect(numbers('what is Tomato (the fpga thing not the veggie lol)')).toEqual([21]);
+    expect(ask('papers on backdoors (the sneaky kind)').ignored).toContain('sneaky');
+  });
+
+  it('GIVEN a venue name the papers also use as a word THEN it is the venue only with nothing after it', () => {
+    expect(numbers('CVPR papers')).toEqual([19]);
+    expect(numbers('any CVPR stuff?')).toEqual([19]);
+    expect(ask('CVPR competition').query).toMatchObject({ filters: { venues: [] } });
   });
 
   it('GIVEN a word the corpus does not cover THEN the topic is empty, with the reason', () => {
@@ -170,6 +201,43 @@ describe('2. aggregates', () => {
     expect(ask('what venue has the most papers').headline).toBe('NeurIPS has the most: 5 papers');
   });
 
+  it('GIVEN "besides X" in a question about people THEN X is left out of the people, not the papers', () => {
+    const ranking = ask('besides Xitong who has the most papers here');
+    expect(ranking.people?.[0]).toMatchObject({ name: 'Yiren Zhao', papers: 13 });
+    expect(ranking.people?.map((p) => p.name)).not.toContain('Xitong Gao');
+    expect(ranking.headline).toMatch(/besides Xitong Gao/u);
+    const coauthors = ask('who does xitong work with other than yiren');
+    expect(coauthors.total).toBe(22);
+    expect(coauthors.people?.map((p) => p.name)).not.toContain('Yiren Zhao');
+    // In a list of papers the same words leave the person's papers out.
+    expect(numbers('papers besides Xitong Gao')).toEqual([11, 16, 22]);
+  });
+
+  it('GIVEN "which categories / venues / years" THEN papers counted per that unit', () => {
+    expect(ask('which categories has Yiren published in')).toMatchObject({
+      shape: 'groups',
+      total: 13,
+    });
+    expect(groups('categories of the 2025 papers, counts')).toEqual({
+      'cs.AI': 2,
+      'cs.LG': 2,
+      'cs.CL': 1,
+      'cs.CV': 1,
+      'cs.CR': 1,
+    });
+    expect(groups('what venues did Xitong Gao publish at')).toMatchObject({ NeurIPS: 5, CVPR: 1 });
+  });
+
+  it('GIVEN "collab", "works together" THEN co-authors', () => {
+    for (const text of [
+      'who does Yiren Zhao collab with most often',
+      'who xitong gao works together most frequently?',
+      'who does yiren work with',
+    ]) {
+      expect(ask(text).shape).toBe('coauthors');
+    }
+  });
+
   it('GIVEN "how many in total" THEN a count of everything', () => {
     expect(ask('how many papers in total')).toMatchObject({ shape: 'count', count: 25 });
   });
@@ -180,6 +248,11 @@ describe('3. author position', () => {
     expect(numbers('first-author papers by Tianrui Qin')).toEqual([1, 3, 4, 14]);
     expect(numbers('papers led by Yunrui Yu')).toEqual([2, 19]);
     expect(numbers('Xitong Gao as first author')).toEqual([25]);
+    expect(ask('how many papers did Tianrui Qin lead as first author?')).toMatchObject({
+      shape: 'count',
+      count: 4,
+    });
+    expect(numbers('how many papers did tianrui lead')).toEqual([1, 3, 4, 14]);
   });
 
   it('GIVEN last author THEN only full author lists count, and the answer says so', () => {
@@ -224,6 +297,12 @@ describe('4. date phrases', () => {
   it('GIVEN a season or part of a year THEN the reading is stated', () => {
     expect(range('summer 2025')?.label).toBe('summer 2025 (read as June–August)');
     expect(range('late 2024')?.label).toBe('late 2024 (read as September–December)');
+  });
+
+  it('GIVEN "older" or "newer" before what is listed THEN sorted that way; "older than" is a date', () => {
+    expect(ask('older stuff, before 2020')).toMatchObject({ total: 5, query: { order: 'oldest' } });
+    expect(ask('newer work on backdoors').query).toMatchObject({ order: 'newest' });
+    expect(numbers('papers older than 2020')).toEqual([21, 22, 23, 24, 25]);
   });
 
   it('GIVEN a day that does not exist THEN nothing matches and the answer says why', () => {
