@@ -21,6 +21,7 @@ export const SHORTHAND: Readonly<Record<string, string>> = {
   ur: 'your',
   r: 'are',
   abt: 'about',
+  ppl: 'people',
   w: 'with',
   wo: 'without',
   bc: 'because',

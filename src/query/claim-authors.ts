@@ -102,7 +102,7 @@ function claimSlots(
         const filter = toFilter(found.match);
         result.authors.push(excluded ? { ...filter, excluded: true } : filter);
         spans.claimRange(slot.index, closingQuote(spans.text, found.end));
-      } else if (!strict) {
+      } else if (!strict && !isMeans(name.words[0] as Word)) {
         const asked = name.words.slice(0, 4).filter((w) => !isFiller(w.word));
         if (asked.length === 0) continue;
         const text = asked.map((w) => w.word).join(' ');
@@ -111,6 +111,13 @@ function claimSlots(
       }
     }
   }
+}
+
+/** "by adding noise", "by hiding a pattern": after "by", an English verb in -ing says how, not who. */
+function isMeans(word: Word): boolean {
+  return (
+    word.word.length >= 5 && /ing$/iu.test(word.word) && isEnglishWord(word.word.toLowerCase())
+  );
 }
 
 /** Extends a claim over the quote that closes a quoted name. */

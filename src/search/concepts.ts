@@ -101,6 +101,9 @@ export const CONCEPTS: readonly Concept[] = [
       ['trial', 'error'],
       ['rewards', 'agent'],
       ['game', 'playing', 'agents'],
+      ['game', 'playing', 'ai'],
+      ['play', 'games'],
+      ['plays', 'video', 'games'],
     ],
   },
   {
@@ -124,6 +127,10 @@ export const CONCEPTS: readonly Concept[] = [
       ['browsing', 'web'],
       ['search', 'internet'],
       ['web', 'search', 'llm'],
+      ['searches', 'web'],
+      ['phone', 'assistant'],
+      ['mobile', 'assistant'],
+      ['operates', 'apps'],
     ],
   },
   {
@@ -149,6 +156,11 @@ export const CONCEPTS: readonly Concept[] = [
       ['hidden', 'behaviour'],
       ['sleeper', 'agent'],
       ['trojaned', 'models'],
+      ['time', 'bomb'],
+      ['logic', 'bomb'],
+      ['hidden', 'pattern'],
+      ['hiding', 'pattern'],
+      ['secret', 'pattern'],
     ],
   },
   {
@@ -185,6 +197,12 @@ export const CONCEPTS: readonly Concept[] = [
       ['trick', 'classifier'],
       ['imperceptible', 'perturbation'],
       ['tiny', 'changes', 'images'],
+      ['invisible', 'noise'],
+      ['imperceptible', 'noise'],
+      ['break', 'defenses'],
+      ['bypass', 'defenses'],
+      ['evade', 'defenses'],
+      ['circumvent', 'defenses'],
     ],
   },
   {
@@ -218,6 +236,9 @@ export const CONCEPTS: readonly Concept[] = [
     cues: [
       ['many', 'gpus'],
       ['multiple', 'machines'],
+      ['simultaneously'],
+      ['concurrently'],
+      ['several', 'steps', 'once'],
     ],
   },
   // Vision

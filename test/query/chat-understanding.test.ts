@@ -324,6 +324,11 @@ describe('5. topics in lay words, with precision', () => {
     ['detecting defective products in a factory', [8]],
     ['how do I stop my model overfitting', [5]],
     ['speeding up models at inference time', [15, 17]],
+    // Long descriptions in everyday words: the papers' words in them decide.
+    ['that one where a tiny sneaky change in the data augmentation code plants a trojan', [4]],
+    ['a bot that searches the web doing several steps at once', [14]],
+    ['attacks that break adversarial defenses', [2, 11, 19]],
+    ['hacking a phone assistant AI by hiding a pattern in the screenshots', [16]],
   ])('GIVEN "%s" THEN the papers on it come first', (text, expected) => {
     const top = numbersOf(ask(text).papers).slice(0, expected.length + 2);
     for (const n of expected) expect(top).toContain(n);
@@ -336,6 +341,10 @@ describe('5. topics in lay words, with precision', () => {
     'crop yield prediction from satellites',
     'stock market forecasting',
     'music generation with diffusion',
+    'a model that predicts how proteins fold from their amino acid sequence',
+    'that paper where robots learn to walk on rough terrain using cameras',
+    'detecting fake news articles on social media with graph networks',
+    'the one about self driving cars seeing pedestrians at night in the rain',
   ])('GIVEN "%s", outside the corpus THEN no papers', (text) => {
     expect(ask(text).papers).toEqual([]);
   });
