@@ -44,8 +44,9 @@ function searchHeadline(draft: Draft, query: SearchQuery): string {
       const [top, second] = draft.groups ?? [];
       // "which year had the most papers" is answered in the title: the top group, or the tie.
       if (query.intent === 'groups' && query.mostFirst && top) {
-        const tied = second?.count === top.count ? ` (tied with ${second.key})` : '';
-        return `${top.key} has the most: ${plural(top.count, 'paper')}${tied}`;
+        const tied = second?.count === top.count ? `, tied with ${second.key}` : '';
+        const phrases = filterPhrases(query.filters).join(' ');
+        return `${top.key} has the most papers${phrases ? ` ${phrases}` : ''} (${top.count}${tied})`;
       }
       return `${matchSentence(query, draft.total)}, per ${by}`;
     }

@@ -32,9 +32,13 @@ export function claimGroupBy(
   return groupBy ? { groupBy, mostFirst: false } : undefined;
 }
 
-/** "which year had the most papers", "what venue has the most": groups, the largest first. */
+/**
+ * "which year had the most papers", "what venue has the most", "which year did
+ * X publish the most": groups, the largest first. Only the unit is claimed in
+ * the last form, so the person between stays to be read.
+ */
 const WHICH_HAS_MOST =
-  /\b(?:which|what)\s+(years?|categor(?:y|ies)|subjects?|venues?|conferences?|journals?|authors?|persons?|people)\s+(?:has|had|have|saw|got|produced|with|is\s+the\s+one\s+with)\s+(?:the\s+)?most\b/iu;
+  /\b(?:which|what)\s+(years?|categor(?:y|ies)|subjects?|venues?|conferences?|journals?|authors?|persons?|people)\s+(?:(?:has|had|have|saw|got|produced|with|is\s+the\s+one\s+with)\s+(?:the\s+)?most\b|(?=(?:did|does|do)\s+(?:[\p{L}'’.-]+\s+){1,4}?(?:publish(?:ed)?|write|wrote|put\s+out|release|produce)\s+(?:the\s+)?most\b))/iu;
 
 /** "which categories has X published in", "venues of the 2025 papers": a plural unit asks for each of them, counted. */
 const WHICH_UNITS =

@@ -216,6 +216,11 @@ const PARTS: ReadonlyArray<readonly [RegExp, number, number, string, string?]> =
 ];
 const PART = String.raw`h[12]|[12]h|first\s+half(?:\s+of)?|second\s+half(?:\s+of)?|early|beginning\s+of|start\s+of|mid-?|middle\s+of|late|end\s+of|spring|summer|autumn|fall|winter`;
 
+/** "between March and June 2025", "jan-mar 2024": two months sharing the year written after them. */
+const MONTH_SPAN = new RegExp(
+  String.raw`\b(?:(?:between|from|in|during)\s+)?(${MONTH})\s*(?:and|&|to|until|till|through|thru|[-–—])\s*(${MONTH}),?\s+(${YEAR})\b`,
+  'iu',
+);
 const BETWEEN = new RegExp(String.raw`\b(?:between\s+)(${POINT})\s+(?:and|&)\s+(${POINT})`, 'iu');
 const SPAN = new RegExp(
   String.raw`\b(?:(?:from|in|during)\s+)?(${POINT})\s*(?:to|until|till|through|thru|[-–—]|\.\.)\s*(${POINT})`,
@@ -257,6 +262,15 @@ export function claimAbsoluteDates(spans: TextSpans): DateRange[] {
     ranges.push(range);
     return true;
   };
+  spans.claim(MONTH_SPAN, (m) => {
+    const year = Number(m[3]);
+    const first = monthOf(m[1] as string);
+    const last = monthOf(m[2] as string);
+    // "November to February 2025" starts in the year before.
+    const start = monthPeriod(first <= last ? year : year - 1, first);
+    const end = monthPeriod(year, last);
+    return push({ from: start.start, to: end.end, label: `${start.label}–${end.label}` });
+  });
   for (const pattern of [BETWEEN, SPAN]) {
     spans.claim(pattern, (m) => {
       const a = readPoint(m[1] as string);

@@ -95,7 +95,9 @@ export function parseQuery(raw: string, context: ParseContext): Query {
   const topic = leftovers.topic.join(' ');
   // Words set aside are reported; markup (mentions, emoji) is not a word anyone expects echoed.
   const ignored = leftovers.ignored;
-  const dates = intersectRanges([...relative, ...(recent ? [recent] : []), ...absolute]);
+  // "anything new this month?": a stated window says more than "new" does.
+  const stated = [...relative, ...absolute];
+  const dates = intersectRanges(stated.length > 0 ? stated : recent ? [recent] : []);
   const named = applyPositions(found.authors, positions, question);
   // In an answer that lists people, "besides X" leaves X out of the list, not X's papers out of the count.
   const peopleAnswer = ranking !== undefined || intent === 'coauthors';

@@ -197,8 +197,11 @@ describe('2. aggregates', () => {
   it('GIVEN "which year had the most papers" THEN the largest group first, named in the title', () => {
     const answer = ask('which year had the most papers?');
     expect(answer.groups?.[0]).toEqual({ key: '2025', count: 7 });
-    expect(answer.headline).toBe('2025 has the most: 7 papers');
-    expect(ask('what venue has the most papers').headline).toBe('NeurIPS has the most: 5 papers');
+    expect(answer.headline).toBe('2025 has the most papers (7)');
+    expect(ask('what venue has the most papers').headline).toBe('NeurIPS has the most papers (5)');
+    expect(ask('in which year did yiren publish the most').headline).toBe(
+      '2019 has the most papers by Yiren Zhao (4)',
+    );
   });
 
   it('GIVEN "besides X" in a question about people THEN X is left out of the people, not the papers', () => {
@@ -289,6 +292,11 @@ describe('4. date phrases', () => {
     ['in the first quarter of 2025', '2025-01-01', '2025-03-31'],
     ['the last quarter of 2022', '2022-10-01', '2022-12-31'],
     ['in the past 6 months', '2026-05-25', TODAY],
+    ['papers between march and june 2025', '2025-03-01', '2025-06-30'],
+    ['jan-mar 2024', '2024-01-01', '2024-03-31'],
+    ['from November to February 2025', '2024-11-01', '2025-02-28'],
+    // A stated window says more than "new".
+    ['anything new this month?', '2026-11-01', TODAY],
   ])('GIVEN "%s" THEN %s … %s', (text, from, to) => {
     expect(range(text)?.from).toBe(from);
     expect(range(text)?.to).toBe(to);
