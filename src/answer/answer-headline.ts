@@ -34,6 +34,10 @@ function searchHeadline(draft: Draft, query: SearchQuery): string {
     case 'count':
       return matchSentence(query, draft.total);
     case 'ranking': {
+      if (query.intent === 'ranking' && query.howMany && draft.total > 0) {
+        const people = plural(draft.people?.length ?? 0, 'person', 'people');
+        return `${people} wrote ${matchSentence(query, draft.total)}`;
+      }
       const what =
         query.intent === 'ranking' && query.position === 'first' ? 'first-author papers' : 'papers';
       const phrases = filterPhrases(query.filters).join(' ');

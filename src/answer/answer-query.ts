@@ -149,12 +149,14 @@ function draftSearchAnswer(query: SearchQuery, library: Library, options: Answer
       return page('coauthors', {
         people: leaveOut(collaborators(papers, filters, library), filters),
       });
-    case 'ranking':
+    case 'ranking': {
+      const people = leaveOut(ranked(papers, query.position, library), filters);
       return {
-        ...page('ranking', { people: leaveOut(ranked(papers, query.position, library), filters) }),
+        ...page('ranking', { people, ...(query.howMany ? { count: people.length } : {}) }),
         papers: [],
         offset: 0,
       };
+    }
     case 'groups': {
       const unplaced = query.groupBy === 'venue' ? papers.filter((p) => !p.venue).length : 0;
       if (unplaced > 0)
@@ -416,7 +418,11 @@ function relaxationHints(filters: Filters, library: Library): string[] {
   const without: Array<[string, Filters]> = [];
   const { topic, dates, hasCode, ...rest } = filters;
   if (filters.authors.length > 0) without.push([phrases[0] as string, { ...filters, authors: [] }]);
-  if (topic) without.push([`about “${topic}”`, { ...rest, dates, hasCode }]);
+  if (topic) {
+    const { topicAlternatives: _alternatives, ...noTopic } = rest;
+    const about = (filters.topicAlternatives ?? [topic]).map((t) => `“${t}”`).join(' or ');
+    without.push([`about ${about}`, { ...noTopic, dates, hasCode }]);
+  }
   if (dates) without.push([dates.label, { ...rest, topic, hasCode }]);
   if (filters.categories.length > 0) without.push(['the category', { ...filters, categories: [] }]);
   if (hasCode !== undefined)

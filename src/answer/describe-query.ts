@@ -26,8 +26,12 @@ export function filterPhrases(filters: Filters): string[] {
   if (by.length > 0) parts.push(`by ${by.map(authorPhrase).join(' and ')}`);
   if (notBy.length > 0) parts.push(`not by ${notBy.map(authorPhrase).join(' or ')}`);
   for (const unknown of filters.unknownAuthors) parts.push(`by ${unknown.asked}`);
-  if (filters.topic) parts.push(`about “${filters.topic}”`);
+  if (filters.topicAlternatives)
+    parts.push(`about ${filters.topicAlternatives.map((t) => `“${t}”`).join(' or ')}`);
+  else if (filters.topic) parts.push(`about “${filters.topic}”`);
+  if (filters.excludedTopic) parts.push(`not about “${filters.excludedTopic}”`);
   if (filters.dates) parts.push(datePhrase(filters.dates));
+  for (const range of filters.excludedDates ?? []) parts.push(`not ${datePhrase(range)}`);
   if (filters.categories.length > 0) {
     const names = filters.categories.map(
       (code) => `${categoryFromCode(code)?.name ?? code} (${code})`,

@@ -2,7 +2,7 @@ import type { Paper } from '../corpus/paper.js';
 import { parseVenue } from '../corpus/venue.js';
 import { inRange } from '../query/date-range.js';
 import type { AuthorFilter, Filters, VenueFilter } from '../query/query.js';
-import type { TopicSearch } from '../search/paper-index.js';
+import type { TopicHit, TopicSearch } from '../search/paper-index.js';
 import type { Library } from './library.js';
 
 export interface FoundPapers {
@@ -16,6 +16,7 @@ export interface FoundPapers {
 /** Date, category, code and venue filters: cheap checks on one paper. */
 function passesSimpleFilters(paper: Paper, filters: Filters): boolean {
   if (!inRange(paper.published, filters.dates)) return false;
+  if (filters.excludedDates?.some((range) => inRange(paper.published, range))) return false;
   if (filters.categories.length > 0 && !filters.categories.includes(paper.category)) return false;
   if (filters.published !== undefined && (paper.venue !== undefined) !== filters.published)
     return false;
@@ -72,15 +73,26 @@ export function findPapers(filters: Filters, library: Library): FoundPapers {
   const candidates = candidateIds(filters, library);
   const simple =
     filters.dates !== undefined ||
+    filters.excludedDates !== undefined ||
     filters.categories.length > 0 ||
     filters.hasCode !== undefined ||
     filters.venues.length > 0 ||
     filters.published !== undefined;
-  // Called for every posting a search visits: the cheap set check comes before any lookup.
+  // "but not backdoors": whatever the search finds for the words set aside.
+  const setAside = filters.excludedTopic
+    ? new Set(library.index.search(filters.excludedTopic).hits.map((hit) => hit.id))
+    : undefined;
+  // Called for every posting a search visits: the cheap set checks come before any lookup.
   const allowed = (id: string) =>
     (candidates === undefined || candidates.has(id)) &&
+    (setAside === undefined || !setAside.has(id)) &&
     (!simple || passesSimpleFilters(library.byId.get(id) as Paper, filters));
   if (!filters.topic) {
+    if (setAside) {
+      const pool = candidates ? [...candidates] : library.newestFirst.map((paper) => paper.id);
+      const papers = pool.filter(allowed).map((id) => library.byId.get(id) as Paper);
+      return { papers: papers.sort(newestFirst), strong: new Set() };
+    }
     if (candidates) {
       const papers = [...candidates].filter(allowed).map((id) => library.byId.get(id) as Paper);
       return { papers: papers.sort(newestFirst), strong: new Set() };
@@ -88,6 +100,7 @@ export function findPapers(filters: Filters, library: Library): FoundPapers {
     // A date range is a slice of the date-sorted list; only other filters need a pass over it.
     const inRange = newestInRange(library, filters);
     const rest =
+      filters.excludedDates !== undefined ||
       filters.categories.length > 0 ||
       filters.hasCode !== undefined ||
       filters.venues.length > 0 ||
@@ -97,10 +110,28 @@ export function findPapers(filters: Filters, library: Library): FoundPapers {
       strong: new Set(),
     };
   }
-  const search = library.index.search(filters.topic, candidates || simple ? { allowed } : {});
+  const options = candidates || simple || setAside ? { allowed } : {};
+  const search = filters.topicAlternatives
+    ? anyOf(filters.topicAlternatives.map((topic) => library.index.search(topic, options)))
+    : library.index.search(filters.topic, options);
   const papers = search.hits.map((hit) => library.byId.get(hit.id) as Paper);
   const strong = new Set(search.hits.filter((hit) => hit.strong).map((hit) => hit.id));
   return { papers, strong, search };
+}
+
+/** Papers matching any of several searches, each at its best score; what each missed or corrected is kept. */
+function anyOf(searches: readonly TopicSearch[]): TopicSearch {
+  const best = new Map<string, TopicHit>();
+  for (const hit of searches.flatMap((search) => search.hits)) {
+    const seen = best.get(hit.id);
+    if (!seen || hit.score > seen.score) best.set(hit.id, hit);
+  }
+  return {
+    hits: [...best.values()].sort((a, b) => b.score - a.score),
+    corrections: searches.flatMap((search) => search.corrections),
+    missing: searches.flatMap((search) => search.missing),
+    partial: searches.some((search) => search.partial),
+  };
 }
 
 /** The date-sorted papers within the asked dates, found by binary search instead of a scan. */

@@ -1,6 +1,6 @@
 import type { TextSpans } from './text-spans.js';
 
-export type Intent = 'help' | 'list' | 'detail' | 'count' | 'cite' | 'coauthors';
+export type Intent = 'help' | 'list' | 'detail' | 'count' | 'cite' | 'coauthors' | 'people-count';
 
 const HELP =
   /^\W*(?:help|commands|usage|\?+|what can (?:you|i) (?:do|ask)|how (?:do|can) i use (?:you|this|it|pubbot)|what do you know)\W*$/iu;
@@ -14,6 +14,9 @@ const WHO_WITH = [
 ];
 const WHO_WORKS_WITH =
   /\b(?:who|whom)\s+(?:\w+\s+){0,2}(?:work(?:s|ed)?|collab\w*|publish(?:es|ed)?|writes?|wrote|co-?author(?:s|ed)?)\s+(?:with|together)\b|\bwith\s+whom\b/iu;
+/** "how many people has X published with", "number of distinct authors": people counted, not papers. */
+const HOW_MANY_PEOPLE =
+  /\b(?:how\s+many|(?:the\s+)?number\s+of|count\s+(?:of\s+)?(?:the\s+)?)\s+(?:(?:different|distinct|unique|individual)\s+)?(?:people|persons|researchers|co-?authors|collaborators|authors|folks|names)\b/iu;
 const COUNT =
   /\bhow\s+many\b|\bnumber\s+of\b|\bcount(?:\s+(?:of|the))?\b|\bhow\s+much\b|\btotal\s+(?:number|count)\b|\bin\s+total\b/iu;
 const DETAIL = [
@@ -23,7 +26,8 @@ const DETAIL = [
 ];
 
 /** "search for …", "look for …": the verb, not the topic "search". */
-const SEARCH_VERB = /^\W*(?:please\s+)?(?:search|look)(?:\s+(?:up|for))?\b/iu;
+const SEARCH_VERB =
+  /^\W*(?:please\s+)?(?:(?:i|we)(?:\s+(?:am|are|was|were))?\s+)?(?:search(?:ing)?|look(?:ing)?)(?:\s+(?:up|for))?\b/iu;
 
 /** Decides what shape of answer the question wants, claiming the words that said so. */
 export function claimIntent(spans: TextSpans): Intent {
@@ -41,6 +45,7 @@ export function claimIntent(spans: TextSpans): Intent {
     spans.take(/\b(?:who|whom)\b/iu);
     return 'coauthors';
   }
+  if (spans.take(HOW_MANY_PEOPLE)) return 'people-count';
   if (spans.take(COUNT)) return 'count';
   let detail = false;
   for (const pattern of DETAIL) detail = spans.take(pattern) || detail;

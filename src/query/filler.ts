@@ -20,7 +20,7 @@ export const FRAME_WORDS: ReadonlySet<string> = new Set(
   year years sort order done on total overall altogether together both them their our we us
   most frequent frequently often common commonly counts numbers tally
   got have has had having does do did is are was were am
-  professor prof dr doctor mr ms mrs student`.split(/\s+/u),
+  professor prof dr doctor mr ms mrs mister miss madam sir student`.split(/\s+/u),
 );
 
 /** True for words that never narrow an answer: stop words, question framing, small talk. */

@@ -255,6 +255,19 @@ const AT_POINT = new RegExp(
   'iu',
 );
 
+const SET_ASIDE_DATE = new RegExp(
+  String.raw`\b(?:except(?:\s+for)?|excluding|but\s+not|not)\s+(?:(?:in|from|during|for)\s+)?(${POINT})`,
+  'iu',
+);
+
+/** "except 2024", "excluding March 2025", "not from 2023": dates whose papers are left out. */
+export function claimSetAsideDates(spans: TextSpans): DateRange[] {
+  return spans.claim(SET_ASIDE_DATE, (m) => {
+    const p = readPoint(m[1] as string);
+    return { from: p.start, to: p.end, label: p.label };
+  });
+}
+
 /** Years, months, days and ranges between them, with their prepositions. */
 export function claimAbsoluteDates(spans: TextSpans): DateRange[] {
   const ranges: DateRange[] = [];

@@ -11,11 +11,12 @@ import {
   claimAbsoluteDates,
   claimRecent,
   claimRelativeDates,
+  claimSetAsideDates,
   intersectRanges,
 } from './parse-dates.js';
 import { type Query, QuerySchema } from './query.js';
 import { cleanQuestion, MAX_QUESTION_LENGTH } from './question-text.js';
-import { type LeftoverContext, readLeftovers } from './read-leftovers.js';
+import { claimSetAsideTopic, type LeftoverContext, readLeftovers } from './read-leftovers.js';
 import { TextSpans } from './text-spans.js';
 
 export interface ParseContext extends AuthorContext, LeftoverContext {
@@ -24,12 +25,13 @@ export interface ParseContext extends AuthorContext, LeftoverContext {
   venues: VenueNames;
 }
 
-/** Chat shorthand read before anything else: "w/ code", "w/o code", "b4 2020", "past 2 yrs". */
+/** Chat shorthand read before anything else: "w/ code", "w/o code", "b4 2020", "ppl", "past 2 yrs". */
 function expandShorthand(text: string): string {
   return text
     .replace(/(?<![\p{L}\p{N}])w\/o(?![\p{L}\p{N}])/giu, 'without')
     .replace(/(?<![\p{L}\p{N}])w\/(?=\s|$)/giu, 'with')
     .replace(/(?<![\p{L}\p{N}])b4(?![\p{L}\p{N}])/giu, 'before')
+    .replace(/(?<![\p{L}\p{N}])ppl(?![\p{L}\p{N}])/giu, 'people')
     .replace(/(?<=\d\s*|\b(?:last|past|few|couple\s+of)\s+)yrs?\b/giu, (unit) =>
       unit.length === 3 ? 'years' : 'year',
     );
@@ -70,6 +72,7 @@ export function parseQuery(raw: string, context: ParseContext): Query {
   if (intent === 'help') return { intent: 'help', ignored: markup.removed };
 
   const paperIds = claimPaperIds(spans);
+  const setAsideDates = claimSetAsideDates(spans);
   const relative = claimRelativeDates(spans, context.today);
   const published = claimPublished(spans);
   const groupBy = claimGroupBy(spans);
@@ -84,6 +87,7 @@ export function parseQuery(raw: string, context: ParseContext): Query {
   const categories = claimCategories(spans);
   const found = claimAuthors(spans, context);
 
+  const excludedTopic = claimSetAsideTopic(spans);
   const leftovers = readLeftovers(spans, context);
   if (found.authors.length === 0 && leftovers.topic.length > 0) {
     const lastChance = claimLeftoverName(spans, context);
@@ -93,6 +97,7 @@ export function parseQuery(raw: string, context: ParseContext): Query {
       leftovers.topic = readLeftovers(spans, context).topic;
   }
   const topic = leftovers.topic.join(' ');
+  const alternatives = leftovers.alternatives.map((words) => words.join(' '));
   // Words set aside are reported; markup (mentions, emoji) is not a word anyone expects echoed.
   const ignored = leftovers.ignored;
   // "anything new this month?": a stated window says more than "new" does.
@@ -100,7 +105,7 @@ export function parseQuery(raw: string, context: ParseContext): Query {
   const dates = intersectRanges(stated.length > 0 ? stated : recent ? [recent] : []);
   const named = applyPositions(found.authors, positions, question);
   // In an answer that lists people, "besides X" leaves X out of the list, not X's papers out of the count.
-  const peopleAnswer = ranking !== undefined || intent === 'coauthors';
+  const peopleAnswer = ranking !== undefined || intent === 'coauthors' || intent === 'people-count';
   const leftOut = peopleAnswer ? named.filter((author) => author.excluded) : [];
   const authors = named.filter((author) => !leftOut.includes(author));
 
@@ -118,6 +123,8 @@ export function parseQuery(raw: string, context: ParseContext): Query {
     venues.length > 0 ||
     hasCode !== undefined ||
     categories.length > 0 ||
+    excludedTopic !== undefined ||
+    setAsideDates.length > 0 ||
     named.length > 0 ||
     found.unknown.length > 0 ||
     topic !== '';
@@ -133,10 +140,13 @@ export function parseQuery(raw: string, context: ParseContext): Query {
     authors,
     unknownAuthors: found.unknown,
     ...(dates ? { dates } : {}),
+    ...(setAsideDates.length > 0 ? { excludedDates: setAsideDates } : {}),
     recent: recent !== undefined && relative.length === 0 && absolute.length === 0,
     categories: categories.map((category) => category.code),
     ...(hasCode === undefined ? {} : { hasCode }),
     ...(topic ? { topic } : {}),
+    ...(alternatives.length >= 2 ? { topicAlternatives: alternatives } : {}),
+    ...(excludedTopic ? { excludedTopic } : {}),
     paperIds,
     venues,
     ...(published === undefined ? {} : { published }),
@@ -152,9 +162,17 @@ export function parseQuery(raw: string, context: ParseContext): Query {
     ignored,
   };
   if (groupBy) return QuerySchema.parse({ intent: 'groups', ...groupBy, ...common });
-  if (ranking && authors.length === 0) {
-    const position = ranking.position ?? positions[0]?.position;
-    return QuerySchema.parse({ intent: 'ranking', ...(position ? { position } : {}), ...common });
+  // "how many people has X published with" counts X's co-authors; without anyone named, everyone in scope.
+  if (intent === 'people-count' && authors.length > 0)
+    return QuerySchema.parse({ intent: 'coauthors', ...common });
+  if ((ranking || intent === 'people-count') && authors.length === 0) {
+    const position = ranking?.position ?? positions[0]?.position;
+    return QuerySchema.parse({
+      intent: 'ranking',
+      ...(position ? { position } : {}),
+      ...(intent === 'people-count' ? { howMany: true } : {}),
+      ...common,
+    });
   }
   // "what is" with only a person in it asks about the person; a fact about a named paper asks for that paper.
   const shape =

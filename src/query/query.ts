@@ -30,6 +30,8 @@ export const FiltersSchema = z.object({
   authors: z.array(AuthorFilterSchema),
   unknownAuthors: z.array(UnknownAuthorSchema),
   dates: DateRangeSchema.optional(),
+  /** "except 2024", "not from March 2025": papers in these ranges are left out. */
+  excludedDates: z.array(DateRangeSchema).optional(),
   /** The window came from "recent": widened rather than left empty. */
   recent: z.boolean(),
   /** Full arXiv codes; a paper needs one of them. */
@@ -37,6 +39,10 @@ export const FiltersSchema = z.object({
   hasCode: z.boolean().optional(),
   /** Free text for the full-text search. */
   topic: z.string().optional(),
+  /** "attacks but not backdoors": papers the full-text search finds for these words are left out. */
+  excludedTopic: z.string().optional(),
+  /** "backdoors or poisoning": the topic's words split into alternatives, a paper needs one of them. */
+  topicAlternatives: z.array(z.string()).min(2).optional(),
   /** Exact papers by id (`id:` qualifier). */
   paperIds: z.array(z.string()),
   /** A paper needs one of these venues. */
@@ -112,6 +118,8 @@ export const QuerySchema = z.discriminatedUnion('intent', [
   z.object({
     intent: z.literal('ranking'),
     position: z.enum(['first', 'last']).optional(),
+    /** "how many authors": the answer states how many people, ranked as usual. */
+    howMany: z.boolean().optional(),
     ...searchFields,
   }),
 ]);

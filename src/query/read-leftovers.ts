@@ -18,6 +18,8 @@ export interface LeftoverContext {
 export interface Leftovers {
   /** Words of the topic, names the papers introduce written the corpus's way. */
   topic: string[];
+  /** The topic split where the question says "or" or " / " between its words ("backdoors or poisoning"). */
+  alternatives: string[][];
   /** Small talk and chat shorthand set aside ("pls", "thx", "yo"). */
   ignored: string[];
   /** Misspelt question words read as what was meant ("papres" → "papers"). */
@@ -41,7 +43,7 @@ const compact = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu,
  */
 export function readLeftovers(spans: TextSpans, context: LeftoverContext): Leftovers {
   const words = spans.words();
-  const result: Leftovers = { topic: [], ignored: [], corrected: [] };
+  const result: Leftovers = { topic: [], alternatives: [], ignored: [], corrected: [] };
   const read: Array<{ word: Word; kind: Kind; text: string }> = [];
   for (let i = 0; i < words.length; ) {
     const alias = longestAlias(words, i, spans.text, context);
@@ -82,9 +84,48 @@ export function readLeftovers(spans: TextSpans, context: LeftoverContext): Lefto
       result.ignored.push(entry.word.word);
     }
   }
-  result.topic = read.filter((entry) => entry.kind === 'topic').map((entry) => entry.text);
+  const topic = read.filter((entry) => entry.kind === 'topic');
+  result.topic = topic.map((entry) => entry.text);
+  const cuts = [...spans.text.matchAll(ALTERNATIVE)].map((m) => m.index);
+  const segments = new Map<number, string[]>();
+  for (const entry of topic) {
+    const segment = cuts.filter((cut) => cut < entry.word.start).length;
+    segments.set(segment, [...(segments.get(segment) ?? []), entry.text]);
+  }
+  if (segments.size >= 2) result.alternatives = [...segments.values()];
   return result;
 }
+
+/** Words that set a topic aside: "but not backdoors", "except pruning", "not about LLMs". */
+const SET_ASIDE =
+  /\b(?:but\s+not|and\s+not|not\s+(?:about|on|related\s+to)|except(?:\s+for)?|excluding|other\s+than|apart\s+from|aside\s+from|besides)\s+/giu;
+
+/**
+ * The topic words a question sets aside, read from where a set-aside phrase
+ * ends to the first word that is no topic word; claims them. People set aside
+ * the same way ("but not Kejiang Ye") are read before this.
+ */
+export function claimSetAsideTopic(spans: TextSpans): string | undefined {
+  const excluded: string[] = [];
+  for (const cue of [...spans.text.matchAll(SET_ASIDE)]) {
+    const after = cue.index + cue[0].length;
+    let end = after;
+    const words: string[] = [];
+    for (const word of spans.words().filter((w) => w.start >= after)) {
+      const gap = spans.text.slice(end, word.start);
+      if (/[^\s-]/u.test(gap) || isFiller(word.word) || /^\d/u.test(word.word)) break;
+      words.push(word.word);
+      end = word.end;
+    }
+    if (words.length === 0) continue;
+    excluded.push(words.join(' '));
+    spans.claimRange(cue.index, end);
+  }
+  return excluded.length > 0 ? excluded.join(' ') : undefined;
+}
+
+/** Where a topic splits into alternatives: "or" between its words, or a spaced slash. */
+const ALTERNATIVE = /\s(?:or|\/)\s/giu;
 
 type Kind = 'topic' | 'frame' | 'other';
 

@@ -66,6 +66,11 @@ export const CONCEPTS: readonly Concept[] = [
       ['reduce', 'latency'],
       ['serve', 'cheaper'],
       ['run', 'faster'],
+      ['llm', 'faster'],
+      ['llm', 'fast'],
+      ['llms', 'faster'],
+      ['model', 'faster'],
+      ['less', 'memory', 'inference'],
     ],
   },
   {

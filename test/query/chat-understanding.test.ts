@@ -124,6 +124,39 @@ describe('1. chat filler, markup and form words never narrow an answer', () => {
     expect(ask('CVPR competition').query).toMatchObject({ filters: { venues: [] } });
   });
 
+  it('GIVEN "or" or a spaced slash between topic words THEN papers on either', () => {
+    const either = numbers('papers on backdoors or poisoning');
+    expect(either).toEqual(
+      [...new Set([...numbers('backdoors'), ...numbers('poisoning')])].sort((a, b) => a - b),
+    );
+    expect(ask('kv cache / grouped query attention').headline).toMatch(
+      /about “kv cache” or “grouped query attention”/u,
+    );
+    // A word no paper uses leaves its alternative empty, not the answer.
+    expect(numbers('backdoors or sourdough')).toEqual(numbers('backdoors'));
+  });
+
+  it('GIVEN "but not", "except", "not about" before topic words THEN those papers are left out', () => {
+    const attacks = numbers('attacks');
+    const backdoors = new Set(numbers('backdoors'));
+    expect(numbers('show papers about attacks but not backdoors')).toEqual(
+      attacks.filter((n) => !backdoors.has(n)),
+    );
+    expect(ask('yiren papers except pruning').understood).toMatch(/not about “pruning”/u);
+    // Lay phrasings that merely contain "without" stay descriptions.
+    expect(numbers('training without sharing data')).toEqual(expect.arrayContaining([9, 13]));
+  });
+
+  it('GIVEN honorifics, "not with" and "I am looking for" THEN read as framing, not topics', () => {
+    expect(numbers('plz give me paper list of mister gao from year 2023')).toEqual(
+      numbers('papers by Xitong Gao in 2023'),
+    );
+    expect(ask('papers by Tianrui Qin not with Kejiang Ye').understood).toMatch(
+      /not by Kejiang Ye/u,
+    );
+    expect(numbers('I am looking for papers on pruning')).toEqual(numbers('pruning'));
+  });
+
   it('GIVEN a word the corpus does not cover THEN the topic is empty, with the reason', () => {
     const answer = ask('papers about sourdough pls');
     expect(answer.papers).toEqual([]);
@@ -231,6 +264,16 @@ describe('2. aggregates', () => {
     expect(groups('what venues did Xitong Gao publish at')).toMatchObject({ NeurIPS: 5, CVPR: 1 });
   });
 
+  it('GIVEN "how many people / authors" THEN people counted, not papers', () => {
+    expect(ask('how many authors does FLIP have')).toMatchObject({ shape: 'ranking', count: 4 });
+    expect(ask('how many people published in 2025').headline).toMatch(
+      /^\d+ people wrote 7 papers in 2025$/u,
+    );
+    const withTianrui = ask('how many ppl have published with tianrui');
+    expect(withTianrui.shape).toBe('coauthors');
+    expect(withTianrui.headline).toMatch(/^Tianrui Qin worked with \d+ people on 5 papers$/u);
+  });
+
   it('GIVEN "collab", "works together" THEN co-authors', () => {
     for (const text of [
       'who does Yiren Zhao collab with most often',
@@ -300,6 +343,16 @@ describe('4. date phrases', () => {
   ])('GIVEN "%s" THEN %s … %s', (text, from, to) => {
     expect(range(text)?.from).toBe(from);
     expect(range(text)?.to).toBe(to);
+  });
+
+  it('GIVEN "except", "excluding", "not from" before a date THEN those papers are left out', () => {
+    expect(numbers('papers except 2024')).toEqual(
+      numbers('papers').filter((n) => !numbers('papers from 2024').includes(n)),
+    );
+    expect(ask('papers since 2020 but not 2022').understood).toBe(
+      'papers since 2020 · not in 2022 · newest first',
+    );
+    expect(numbers('yiren papers excluding 2019')).toHaveLength(13 - 4);
   });
 
   it('GIVEN a season or part of a year THEN the reading is stated', () => {
