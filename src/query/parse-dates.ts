@@ -176,6 +176,17 @@ export function claimRelativeDates(spans: TextSpans, today: string): DateRange[]
       return push({ from: addMonths(today, -months), to: today, label: `in the past ${unit}` });
     },
   );
+  // "in August", "since March": a month without a year is the latest one not after today, said so.
+  spans.claim(BARE_MONTH, (m) => {
+    const wanted = monthOf(m[2] as string);
+    const p = monthPeriod(wanted <= month ? year : year - 1, wanted);
+    const said = `${p.label} (the latest ${MONTH_NAMES[wanted - 1]})`;
+    const preposition = (m[1] as string).toLowerCase();
+    if (preposition === 'since') return push({ from: p.start, label: `since ${said}` });
+    if (preposition === 'after') return push({ from: dayAfter(p.end), label: `after ${said}` });
+    if (preposition === 'before') return push({ to: dayBefore(p.start), label: `before ${said}` });
+    return push({ from: p.start, to: p.end, label: `in ${said}` });
+  });
   spans.claim(
     /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+ago\b/iu,
     (m) => {
@@ -185,6 +196,11 @@ export function claimRelativeDates(spans: TextSpans, today: string): DateRange[]
   );
   return ranges;
 }
+
+const BARE_MONTH = new RegExp(
+  String.raw`\b(in|during|from|since|before|after)\s+(?:the\s+month\s+of\s+)?(${MONTH})(?![\p{L}\p{N}])(?!\s*,?\s*(?:\d|['’]))(?!\s*(?:and|&|to|until|till|through|thru|[-–—])\s*${MONTH})`,
+  'iu',
+);
 
 /** "recent", "recently", "lately": a window of RECENT_MONTHS ending today. */
 export function claimRecent(spans: TextSpans, today: string): DateRange | undefined {

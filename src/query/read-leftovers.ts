@@ -44,11 +44,11 @@ const compact = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu,
 export function readLeftovers(spans: TextSpans, context: LeftoverContext): Leftovers {
   const words = spans.words();
   const result: Leftovers = { topic: [], alternatives: [], ignored: [], corrected: [] };
-  const read: Array<{ word: Word; kind: Kind; text: string }> = [];
+  const read: Array<{ word: Word; kind: Kind; text: string; name?: true }> = [];
   for (let i = 0; i < words.length; ) {
     const alias = longestAlias(words, i, spans.text, context);
     if (alias) {
-      read.push({ word: words[i] as Word, kind: 'topic', text: alias.name });
+      read.push({ word: words[i] as Word, kind: 'topic', text: alias.name, name: true });
       i += alias.length;
       continue;
     }
@@ -62,8 +62,9 @@ export function readLeftovers(spans: TextSpans, context: LeftoverContext): Lefto
     if (entry.kind !== 'frame' || !context.isTopicWord(entry.text)) return;
     const before = read[i - 1];
     const after = read[i + 1];
+    // A paper's name stands alone: "compare FLIP" is not a phrase.
     const joins = (other: typeof before, first: Word, second: Word) =>
-      other?.kind === 'topic' && adjacent(first, second);
+      other?.kind === 'topic' && !other.name && adjacent(first, second);
     if (
       joins(before, before?.word as Word, entry.word) ||
       joins(after, entry.word, after?.word as Word)
@@ -93,6 +94,9 @@ export function readLeftovers(spans: TextSpans, context: LeftoverContext): Lefto
     segments.set(segment, [...(segments.get(segment) ?? []), entry.text]);
   }
   if (segments.size >= 2) result.alternatives = [...segments.values()];
+  // "compare FLIP and Fed-Credit": several papers named and nothing else is each of them.
+  else if (topic.length >= 2 && topic.every((entry) => entry.name))
+    result.alternatives = topic.map((entry) => [entry.text]);
   return result;
 }
 

@@ -134,6 +134,8 @@ describe('1. chat filler, markup and form words never narrow an answer', () => {
     );
     // A word no paper uses leaves its alternative empty, not the answer.
     expect(numbers('backdoors or sourdough')).toEqual(numbers('backdoors'));
+    // Several papers named and nothing else: each of them.
+    expect(numbers('compare FLIP and Fed-Credit')).toEqual([9, 13]);
   });
 
   it('GIVEN "but not", "except", "not about" before topic words THEN those papers are left out', () => {
@@ -340,6 +342,10 @@ describe('4. date phrases', () => {
     ['from November to February 2025', '2024-11-01', '2025-02-28'],
     // A stated window says more than "new".
     ['anything new this month?', '2026-11-01', TODAY],
+    // A month without a year is the latest one not after today, and the label says so.
+    ['any papers in august?', '2026-08-01', '2026-08-31'],
+    ['stuff from December', '2025-12-01', '2025-12-31'],
+    ['since march', '2026-03-01', undefined],
   ])('GIVEN "%s" THEN %s … %s', (text, from, to) => {
     expect(range(text)?.from).toBe(from);
     expect(range(text)?.to).toBe(to);
