@@ -100,6 +100,7 @@ export function findPapers(filters: Filters, library: Library): FoundPapers {
     // A date range is a slice of the date-sorted list; only other filters need a pass over it.
     const inRange = newestInRange(library, filters);
     const rest =
+      filters.dates?.parts !== undefined ||
       filters.excludedDates !== undefined ||
       filters.categories.length > 0 ||
       filters.hasCode !== undefined ||

@@ -88,7 +88,7 @@ export function claimRanking(spans: TextSpans): { position?: 'first' | 'last' } 
 
 const RANKING = new RegExp(
   [
-    String.raw`\bwho\s+(?:has\s+|have\s+|had\s+)?(?:published|written|wrote|authored|co-?authored|has|had|have|is\s+on|appears?\s+on|leads?|led|is\s+first\s+author\s+on)\s+(?:the\s+)?most\b`,
+    String.raw`\bwho\s+(?:has\s+|have\s+|had\s+)?(?:published|publish(?:es)?|written|wrote|writes?|authored|co-?authored|has|had|have|is\s+on|appears?\s+on|leads?|led|is\s+first\s+author\s+on)\s+(?:the\s+)?most\b`,
     String.raw`\b(?:the\s+)?(?:most\s+(?:prolific|productive|published|active|frequent)|top|leading|busiest)\s+(?:\d+\s+)?(?:(?:first|lead|last|senior)[- ]?)?(?:authors?|researchers?|people|persons?|writers?|contributors?|members?|publishers?)\b`,
     String.raw`\bwho\s+(?:is|was|are)\s+(?:the\s+)?(?:most\s+prolific|top\s+(?:author|researcher))\b`,
   ].join('|'),

@@ -8,6 +8,8 @@ export const DateRangeSchema = z.object({
   to: IsoDate.optional(),
   /** How the question put it, for "what I understood" ("since 2022", "March 2025"). */
   label: z.string(),
+  /** "2019 or 2021": the question listed dates; a date must also fall in one of them. */
+  parts: z.array(z.object({ from: IsoDate, to: IsoDate })).optional(),
 });
 
 export type DateRange = z.infer<typeof DateRangeSchema>;
@@ -23,7 +25,9 @@ export function endOfMonth(year: number, month: number): string {
 export function inRange(date: string, range: DateRange | undefined): boolean {
   if (!range) return true;
   return (
-    (range.from === undefined || date >= range.from) && (range.to === undefined || date <= range.to)
+    (range.from === undefined || date >= range.from) &&
+    (range.to === undefined || date <= range.to) &&
+    (range.parts === undefined || range.parts.some((part) => date >= part.from && date <= part.to))
   );
 }
 

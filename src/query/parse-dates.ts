@@ -238,6 +238,12 @@ const MONTH_SPAN = new RegExp(
   'iu',
 );
 const BETWEEN = new RegExp(String.raw`\b(?:between\s+)(${POINT})\s+(?:and|&)\s+(${POINT})`, 'iu');
+/** "2019 and 2020", "2019, 2021 or 2023", "March 2025 or May 2025": several dates, any of them. */
+const LISTED = new RegExp(
+  String.raw`\b(?:(?:in|from|during|for)\s+)?${POINT}(?:\s*(?:,|and|or|&|\/)\s*(?:in\s+)?${POINT})+`,
+  'iu',
+);
+const ONE_POINT = new RegExp(POINT, 'giu');
 const SPAN = new RegExp(
   String.raw`\b(?:(?:from|in|during)\s+)?(${POINT})\s*(?:to|until|till|through|thru|[-–—]|\.\.)\s*(${POINT})`,
   'iu',
@@ -308,6 +314,17 @@ export function claimAbsoluteDates(spans: TextSpans): DateRange[] {
       return push({ from: first.start, to: last.end, label: `${first.label}–${last.label}` });
     });
   }
+  spans.claim(LISTED, (m) => {
+    const points = [...m[0].matchAll(ONE_POINT)].map((point) => readPoint(point[0]));
+    const starts = points.map((p) => p.start).sort();
+    const ends = points.map((p) => p.end).sort();
+    return push({
+      from: starts[0] as string,
+      to: ends.at(-1) as string,
+      label: `in ${points.map((p) => p.label).join(' or ')}`,
+      parts: points.map((p) => ({ from: p.start, to: p.end })),
+    });
+  });
   spans.claim(
     /\b(?:(?:in|during|from)\s+(?:the\s+)?)?(?:(?:Q([1-4])|(first|second|third|fourth|last)\s+quarter(?:\s+of)?)\s+((?:19|20)\d\d)|((?:19|20)\d\d)\s+Q([1-4]))\b/iu,
     (m) => {
@@ -381,9 +398,11 @@ export function intersectRanges(ranges: readonly DateRange[]): DateRange | undef
     if (range.from && (!from || range.from > from)) from = range.from;
     if (range.to && (!to || range.to < to)) to = range.to;
   }
+  const parts = ranges.find((range) => range.parts)?.parts;
   return {
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),
     label: ranges.map((range) => range.label).join(', '),
+    ...(parts ? { parts } : {}),
   };
 }

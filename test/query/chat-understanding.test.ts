@@ -157,6 +157,10 @@ describe('1. chat filler, markup and form words never narrow an answer', () => {
       /not by Kejiang Ye/u,
     );
     expect(numbers('I am looking for papers on pruning')).toEqual(numbers('pruning'));
+    expect(numbers('pls which paper yiren zhao make in 2021 year')).toEqual(
+      numbers('papers by Yiren Zhao in 2021'),
+    );
+    expect(ask('who write most paper about LLM').shape).toBe('ranking');
   });
 
   it('GIVEN a word the corpus does not cover THEN the topic is empty, with the reason', () => {
@@ -349,6 +353,15 @@ describe('4. date phrases', () => {
   ])('GIVEN "%s" THEN %s … %s', (text, from, to) => {
     expect(range(text)?.from).toBe(from);
     expect(range(text)?.to).toBe(to);
+  });
+
+  it('GIVEN several dates listed THEN papers from any of them', () => {
+    const per = (year: string) => numbers(`papers from ${year}`);
+    expect(numbers('2019 and 2021 papers')).toEqual(
+      [...per('2019'), ...per('2021')].sort((a, b) => a - b),
+    );
+    expect(ask('papers in 2019 or 2021').understood).toBe('papers in 2019 or 2021 · newest first');
+    expect(numbers("yiren's 2019 and 2020 papers")).toHaveLength(5);
   });
 
   it('GIVEN "except", "excluding", "not from" before a date THEN those papers are left out', () => {
