@@ -81,7 +81,8 @@ export function claimRanking(spans: TextSpans): { position?: 'first' | 'last' } 
   const found = spans.claim(RANKING, (m) => m[0]);
   if (found.length === 0) return undefined;
   const said = found.join(' ');
-  if (/\b(?:first|lead|leading|main)[- ]?author/iu.test(said)) return { position: 'first' };
+  if (/\b(?:first|lead|leading|main)[- ]?author|\b(?:leads?|led)\b/iu.test(said))
+    return { position: 'first' };
   if (/\b(?:last|senior)[- ]?author/iu.test(said)) return { position: 'last' };
   return {};
 }

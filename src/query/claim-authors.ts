@@ -22,7 +22,7 @@ type Word = ReturnType<TextSpans['words']>[number];
 const NAME_BOUNDARY =
   /^(?:in|from|since|before|after|between|during|about|on|with|without|that|which|who|published|until|through|regarding|concerning|related|papers?|having|has|have|sorted|ordered|for|of|to|is|are|were|was|wrote|write|worked)$/iu;
 const SLOT =
-  /\b(?:(?:not|never)\s+(?:(?:co-?)?authored\s+|written\s+)?(?:by|with)|but\s+not(?:\s+by)?|except(?:\s+for)?(?:\s+by)?|excluding|besides|(?:apart|aside)\s+from|other\s+than|not\s+(?:counting|including)|without|(?:co-?)?(?:authored|written)\s+by|by|from|with|author:|by:)\s*/giu;
+  /\b(?:(?:not|never)\s+(?:(?:co-?)?authored\s+|written\s+)?(?:by|with)|but\s+not(?:\s+(?:by|with))?|except(?:\s+for)?(?:\s+by)?|excluding|besides|(?:apart|aside)\s+from|other\s+than|not\s+(?:counting|including)|without|(?:co-?)?(?:authored|written)\s+by|by|from|with|author:|by:)\s*/giu;
 /** Slot words that leave a person out: "not by X", "but not X", "excluding X", "without X". */
 const EXCLUDING = /^(?:not|never|but|except|excluding|besides|apart|aside|other|without)\b/iu;
 

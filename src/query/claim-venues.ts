@@ -86,14 +86,14 @@ function standsAsVenue(
 
 /** "at any venue", "peer-reviewed" → true; "preprints only", "unpublished", "not at any venue" → false. */
 const PUBLISHED =
-  /\b(?:published|appeared|accepted)\s+(?:at|in)\s+(?:a|any|some)\s+(?:venue|conference|journal)s?\b|\bpeer[- ]reviewed\b|\b(?:at|in)\s+(?:a|any)\s+(?:venue|conference|journal)\b/iu;
+  /\b(?:published|appeared|accepted)\s+(?:at|in)\s+(?:a|any|some)\s+(?:venue|conference|journal)s?\b|\bpeer[- ]reviewed\b|\b(?:(?:made\s+it\s+)?(?:into|to)|at|in)\s+(?:a|any)\s+(?:venue|conference|journal)\b/iu;
 const PREPRINT =
   /\b(?:preprints?\s+only|only\s+preprints?|(?:just|only)\s+(?:on\s+)?arxiv|arxiv[- ]only|unpublished|not\s+(?:yet\s+)?published|(?:haven'?t|hasn'?t|have\s+not|has\s+not|never|not)\s+(?:been\s+)?(?:published|accepted|appeared)(?:\s+(?:at|in)\s+(?:a|any)\s+(?:venue|conference|journal)s?)?|(?:at|in)\s+no\s+venue|without\s+(?:a\s+)?venue)\b/iu;
 
 /** Whether the question asks for published papers or for preprints only; claims the words. */
 export function claimPublished(spans: TextSpans): boolean | undefined {
   if (spans.take(PREPRINT)) return false;
-  if (spans.take(/\bpreprints?\b(?=.*\bonly\b)/iu)) return false;
+  if (spans.take(/\bpreprints?\b(?=.*\bonly\b)|\b(?:only|just)\s+(?:the\s+)?preprints?\b/iu)) return false;
   return spans.take(PUBLISHED) ? true : undefined;
 }
 

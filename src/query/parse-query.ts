@@ -37,6 +37,10 @@ function expandShorthand(text: string): string {
     );
 }
 
+/** Words that ask for papers even when nothing narrows them ("papers pls", "show me everything"). */
+const ASKS_FOR_PAPERS =
+  /\b(?:papers?|publications?|pubs|preprints?|articles?|list|show|everything)\b/iu;
+
 /** A yes/no question ("any papers this year?", "is there code for X?", "did X and Y …?"). */
 const YES_NO = /^\W*(?:is|are|was|were|do|does|did|has|have|had|any|anything|can|could)\b/iu;
 
@@ -128,9 +132,10 @@ export function parseQuery(raw: string, context: ParseContext): Query {
     named.length > 0 ||
     found.unknown.length > 0 ||
     topic !== '';
-  // Small talk alone ("hi", "thanks!", "good bot") is answered in kind; "papers" alone lists them all.
+  // Small talk alone ("hi", "thanks!", "good bot") is answered in kind; "papers" alone lists them all, "pls" or not.
   if (
     !understoodSomething &&
+    !ASKS_FOR_PAPERS.test(question) &&
     (ignored.length > 0 || markup.removed.length > 0 || !/[\p{L}\p{N}]/u.test(question))
   ) {
     return { intent: 'greeting', ignored: [...markup.removed, ...ignored] };

@@ -156,6 +156,10 @@ describe('1. chat filler, markup and form words never narrow an answer', () => {
     expect(ask('papers by Tianrui Qin not with Kejiang Ye').understood).toMatch(
       /not by Kejiang Ye/u,
     );
+    expect(ask('yiren papers but not with xitong').understood).toMatch(/not by Xitong Gao/u);
+    expect(ask('which papers made it into a conference?').query).toMatchObject({
+      filters: { published: true },
+    });
     expect(numbers('I am looking for papers on pruning')).toEqual(numbers('pruning'));
     expect(numbers('pls which paper yiren zhao make in 2021 year')).toEqual(
       numbers('papers by Yiren Zhao in 2021'),
@@ -313,6 +317,13 @@ describe('3. author position', () => {
     expect(answer.notes.join(' ')).toMatch(/last author of 3 papers is unknown/u);
   });
 
+  it('GIVEN "who leads the most" THEN a ranking by first authorships', () => {
+    expect(ask('who leads the most papers').query).toMatchObject({
+      intent: 'ranking',
+      position: 'first',
+    });
+  });
+
   it('GIVEN "most prolific first author" THEN a ranking by first authorships', () => {
     const answer = ask('most prolific first author');
     expect(answer.shape).toBe('ranking');
@@ -462,6 +473,14 @@ describe('7. greetings, thanks and praise', () => {
       expect(answer.papers).toEqual([]);
       expect(answer.suggestions.length).toBeGreaterThanOrEqual(2);
       expect(answerText(answer).split('\n').length).toBeLessThanOrEqual(3);
+    },
+  );
+
+  it.each(['papers pls', 'show me everything thx', 'only the preprints pls'])(
+    'GIVEN "%s", asking for papers with filler THEN papers, not small talk',
+    (text) => {
+      expect(ask(text).shape).toBe('list');
+      expect(ask(text).total).toBeGreaterThan(0);
     },
   );
 
