@@ -93,7 +93,8 @@ const PREPRINT =
 /** Whether the question asks for published papers or for preprints only; claims the words. */
 export function claimPublished(spans: TextSpans): boolean | undefined {
   if (spans.take(PREPRINT)) return false;
-  if (spans.take(/\bpreprints?\b(?=.*\bonly\b)|\b(?:only|just)\s+(?:the\s+)?preprints?\b/iu)) return false;
+  if (spans.take(/\bpreprints?\b(?=.*\bonly\b)|\b(?:only|just)\s+(?:the\s+)?preprints?\b/iu))
+    return false;
   return spans.take(PUBLISHED) ? true : undefined;
 }
 
