@@ -266,6 +266,8 @@ export const CONCEPTS: readonly Concept[] = [
       ['classify', 'images'],
       ['classify', 'photos'],
       ['classify', 'pictures'],
+      ['image', 'recognition'],
+      ['object', 'recognition'],
     ],
   },
   {
