@@ -37,7 +37,10 @@ export const SHORTHAND: Readonly<Record<string, string>> = {
   ty: 'thanks',
   tho: 'though',
   rn: 'right now',
-  // Contractions typed without their apostrophe.
+};
+
+/** Contractions typed without their apostrophe, read as meant before anything else ("whats", "dont"). */
+export const CONTRACTIONS: Readonly<Record<string, string>> = {
   whats: 'what is',
   whos: 'who is',
   hows: 'how is',

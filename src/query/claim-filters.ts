@@ -5,7 +5,7 @@ import { isFiller } from './filler.js';
 import type { TextSpans } from './text-spans.js';
 
 const WITHOUT_CODE =
-  /\b(?:without|no|lacking|missing)\s+(?:(?:source|public|released|open[- ]source)\s+)?code\b/iu;
+  /\b(?:without|no|lacking|missing|(?:do|does|did|has|have|had)(?:\s+not|n['’]?t)\s+(?:have|has|had|include|provide|release|share)(?:\s+(?:any|their|the|its))?)\s+(?:(?:source|public|released|open[- ]source)\s+)?code\b/iu;
 const WITH_CODE = [
   /\bhas:code\b/iu,
   /\b(?:with|having|has|have|had|includ(?:e|es|ing)|provid(?:e|es|ing)|releas(?:e|es|ed|ing)|shar(?:e|es|ed|ing))\s+(?:(?:source|public|released|open[- ]source|their|the|its|available)\s+)*code\b(?:\s+(?:available|released|online))?/iu,

@@ -1,4 +1,5 @@
 import { stripChatMarkup } from './chat-markup.js';
+import { CONTRACTIONS } from './chat-words.js';
 import { claimGroupBy, claimRanking } from './claim-aggregates.js';
 import { type AuthorContext, claimAuthors, claimLeftoverName } from './claim-authors.js';
 import { claimCategories, claimCodeFilter, claimPaperIds } from './claim-filters.js';
@@ -25,13 +26,19 @@ export interface ParseContext extends AuthorContext, LeftoverContext {
   venues: VenueNames;
 }
 
-/** Chat shorthand read before anything else: "w/ code", "w/o code", "b4 2020", "ppl", "past 2 yrs". */
+const CONTRACTION = new RegExp(
+  String.raw`(?<![\p{L}\p{N}'’])(?:${Object.keys(CONTRACTIONS).join('|')})(?![\p{L}\p{N}'’])`,
+  'giu',
+);
+
+/** Chat shorthand read before anything else: "w/ code", "w/o code", "b4 2020", "ppl", "whats", "past 2 yrs". */
 function expandShorthand(text: string): string {
   return text
     .replace(/(?<![\p{L}\p{N}])w\/o(?![\p{L}\p{N}])/giu, 'without')
     .replace(/(?<![\p{L}\p{N}])w\/(?=\s|$)/giu, 'with')
     .replace(/(?<![\p{L}\p{N}])b4(?![\p{L}\p{N}])/giu, 'before')
     .replace(/(?<![\p{L}\p{N}])ppl(?![\p{L}\p{N}])/giu, 'people')
+    .replace(CONTRACTION, (word) => CONTRACTIONS[word.toLowerCase()] ?? word)
     .replace(/(?<=\d\s*|\b(?:last|past|few|couple\s+of)\s+)yrs?\b/giu, (unit) =>
       unit.length === 3 ? 'years' : 'year',
     );

@@ -165,6 +165,11 @@ describe('1. chat filler, markup and form words never narrow an answer', () => {
       numbers('papers by Yiren Zhao in 2021'),
     );
     expect(ask('who write most paper about LLM').shape).toBe('ranking');
+    // Contractions typed without an apostrophe are read as meant.
+    expect(ask('whats the FPGA paper').shape).toBe('detail');
+    for (const text of ['papers that dont have code', "papers that don't have any code"]) {
+      expect(ask(text).query).toMatchObject({ filters: { hasCode: false } });
+    }
   });
 
   it('GIVEN a word the corpus does not cover THEN the topic is empty, with the reason', () => {
