@@ -11,9 +11,12 @@ function authorPhrase(filter: AuthorFilter): string {
 
 /** Date labels read after "papers": "in 2019", "from 2019 to 2021", "since 2022". */
 function datePhrase(range: DateRange): string {
-  const span = /^(.+)–(.+)$/u.exec(range.label);
+  // A reading in parentheses ("read as June–August") is no span of the question's own.
+  const span = /^([^()]+)–([^()]+)$/u.exec(range.label);
   if (span) return `from ${span[1]} to ${span[2]}`;
-  return /^(?:\d{4}|[A-Z][a-z]+ \d{4}|Q[1-4] \d{4})$/u.test(range.label)
+  return /^(?:\d{4}|[A-Z][a-z]+ \d{4}|Q[1-4] \d{4}|(?:spring|summer|autumn|winter|early|mid|late|H[12]) \d{4}\b)/u.test(
+    range.label,
+  )
     ? `in ${range.label}`
     : range.label;
 }

@@ -138,8 +138,25 @@ export function claimRelativeDates(spans: TextSpans, today: string): DateRange[]
     ranges.push(range);
     return true;
   };
-  spans.claim(/\b(?:in\s+|from\s+|during\s+)?(?:this|the current|current)\s+year\b/iu, () =>
-    push({ from: isoDay(year, 1, 1), to: today, label: `in ${year} (this year)` }),
+  // "since last year", "before this year": open ranges from a year named relative to today.
+  spans.claim(
+    /\b(since|from|after|before|until|till|up\s+to)\s+(last|this|the\s+current)\s+year\b/iu,
+    (m) => {
+      const named = /^last$/iu.test(m[2] as string) ? year - 1 : year;
+      const said = `${named} (${/^last$/iu.test(m[2] as string) ? 'last year' : 'this year'})`;
+      const preposition = (m[1] as string).toLowerCase();
+      if (preposition === 'since' || preposition === 'from')
+        return push({ from: isoDay(named, 1, 1), label: `since ${said}` });
+      if (preposition === 'after')
+        return push({ from: isoDay(named + 1, 1, 1), label: `after ${said}` });
+      if (preposition === 'before')
+        return push({ to: isoDay(named - 1, 12, 31), label: `before ${said}` });
+      return push({ to: isoDay(named, 12, 31), label: `up to ${said}` });
+    },
+  );
+  spans.claim(
+    /\b(?:(?:in|from|during)\s+)?(?:(?:earlier|so\s+far)\s+)?(?:this|the\s+current|current)\s+year(?:\s+so\s+far)?\b/iu,
+    () => push({ from: isoDay(year, 1, 1), to: today, label: `in ${year} (this year)` }),
   );
   spans.claim(
     /\b(?:in\s+|from\s+|during\s+)?(?:the\s+)?year\s+before\s+(?:last|last\s+year)\b/iu,
@@ -164,11 +181,33 @@ export function claimRelativeDates(spans: TextSpans, today: string): DateRange[]
     const from = addMonths(isoDay(year, month, 1), -1);
     return push({ from, to: dayBefore(isoDay(year, month, 1)), label: 'last month' });
   });
+  // "last summer", "this spring": the latest such season that has begun, with the reading stated.
   spans.claim(
-    /\b(?:(?:in|within|over|from|during)\s+)?(?:the\s+)?(?:past|last|previous)\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)?\s*(years?|months?)\b/iu,
+    /\b(?:(?:in|during|from)\s+)?(?:last|this|past)\s+(spring|summer|autumn|fall|winter)\b/iu,
+    (m) => {
+      const [, first, last, name, reading] = PARTS.find(([pattern]) =>
+        pattern.test(m[1] as string),
+      ) as (typeof PARTS)[number];
+      // Winter is counted from its December; a season that has not begun yet is last year's.
+      const begins = (y: number) => (first === 0 ? isoDay(y - 1, 12, 1) : isoDay(y, first, 1));
+      const y = begins(year) <= today ? year : year - 1;
+      return push({
+        from: begins(y),
+        to: endOfMonth(y, last),
+        label: `${name} ${y}${reading ? ` (${reading})` : ''}`,
+      });
+    },
+  );
+  spans.claim(
+    /\b(?:(?:in|within|over|from|during)\s+)?(?:the\s+)?(?:past|last|previous)\s+year\s+and\s+a\s+half\b/iu,
+    () => push({ from: addMonths(today, -18), to: today, label: 'in the past 18 months' }),
+  );
+  spans.claim(
+    /\b(?:(?:in|within|over|from|during)\s+)?(?:the\s+)?(?:past|last|previous)\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)?\s*(decades?|years?|months?)\b/iu,
     (m) => {
       const n = m[1] ? countOf(m[1]) : 1;
-      const months = /^year/iu.test(m[2] as string) ? n * 12 : n;
+      const asked = (m[2] as string).toLowerCase();
+      const months = asked.startsWith('decade') ? n * 120 : asked.startsWith('year') ? n * 12 : n;
       const unit =
         months % 12 === 0
           ? `${months / 12} year${months === 12 ? '' : 's'}`
@@ -232,6 +271,9 @@ const PARTS: ReadonlyArray<readonly [RegExp, number, number, string, string?]> =
 ];
 const PART = String.raw`h[12]|[12]h|first\s+half(?:\s+of)?|second\s+half(?:\s+of)?|early|beginning\s+of|start\s+of|mid-?|middle\s+of|late|end\s+of|spring|summer|autumn|fall|winter`;
 
+/** "the 2010s", "early 2020s": a decade, or a part of one with the reading stated. */
+const DECADE =
+  /\b(?:(?:in|during|from)\s+)?(?:the\s+)?(?:(early|mid|late)[- ]?)?((?:19|20)\d0)['’]?s\b/iu;
 /** "between March and June 2025", "jan-mar 2024": two months sharing the year written after them. */
 const MONTH_SPAN = new RegExp(
   String.raw`\b(?:(?:between|from|in|during)\s+)?(${MONTH})\s*(?:and|&|to|until|till|through|thru|[-–—])\s*(${MONTH}),?\s+(${YEAR})\b`,
@@ -297,6 +339,23 @@ export function claimAbsoluteDates(spans: TextSpans): DateRange[] {
     ranges.push(range);
     return true;
   };
+  spans.claim(DECADE, (m) => {
+    const start = Number(m[2]);
+    const part = (m[1] ?? '').toLowerCase();
+    const [first, last, reading] =
+      part === 'early'
+        ? [0, 3, ' (read as its first four years)']
+        : part === 'mid'
+          ? [4, 6, ' (read as its middle three years)']
+          : part === 'late'
+            ? [7, 9, ' (read as its last three years)']
+            : [0, 9, ''];
+    return push({
+      from: isoDay(start + first, 1, 1),
+      to: isoDay(start + last, 12, 31),
+      label: `in the ${part ? `${part} ` : ''}${start}s${reading}`,
+    });
+  });
   spans.claim(MONTH_SPAN, (m) => {
     const year = Number(m[3]);
     const first = monthOf(m[1] as string);

@@ -366,6 +366,15 @@ describe('4. date phrases', () => {
     ['any papers in august?', '2026-08-01', '2026-08-31'],
     ['stuff from December', '2025-12-01', '2025-12-31'],
     ['since march', '2026-03-01', undefined],
+    // Years, seasons and decades named relative to today or loosely.
+    ['since last year', '2025-01-01', undefined],
+    ['before last year', undefined, '2024-12-31'],
+    ['earlier this year', '2026-01-01', TODAY],
+    ['papers last summer', '2026-06-01', '2026-08-31'],
+    ['the past year and a half', '2025-05-25', TODAY],
+    ['in the last decade', '2016-11-25', TODAY],
+    ['papers in the 2010s', '2010-01-01', '2019-12-31'],
+    ['the early 2020s', '2020-01-01', '2023-12-31'],
   ])('GIVEN "%s" THEN %s … %s', (text, from, to) => {
     expect(range(text)?.from).toBe(from);
     expect(range(text)?.to).toBe(to);
@@ -393,6 +402,10 @@ describe('4. date phrases', () => {
   it('GIVEN a season or part of a year THEN the reading is stated', () => {
     expect(range('summer 2025')?.label).toBe('summer 2025 (read as June–August)');
     expect(range('late 2024')?.label).toBe('late 2024 (read as September–December)');
+    expect(ask('summer 2025').understood).toMatch(
+      /^papers in summer 2025 \(read as June–August\)/u,
+    );
+    expect(range('the late 2010s')?.label).toBe('in the late 2010s (read as its last three years)');
   });
 
   it('GIVEN "older" or "newer" before what is listed THEN sorted that way; "older than" is a date', () => {
