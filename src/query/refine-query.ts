@@ -82,6 +82,8 @@ export function refineQuery(
         said.order !== 'relevance' ||
         said.limit !== undefined ||
         filters?.dates !== undefined ||
+        filters?.excludedDates !== undefined ||
+        filters?.excludedTopic !== undefined ||
         filters?.hasCode !== undefined ||
         filters?.published !== undefined ||
         (filters?.venues.length ?? 0) > 0 ||
@@ -105,6 +107,8 @@ export function refineQuery(
       ...previous.filters,
       authors,
       ...(filters?.dates ? { dates: filters.dates, recent: filters.recent } : {}),
+      ...(filters?.excludedDates ? { excludedDates: filters.excludedDates } : {}),
+      ...(filters?.excludedTopic ? { excludedTopic: filters.excludedTopic } : {}),
       ...(filters?.hasCode === undefined ? {} : { hasCode: filters.hasCode }),
       ...(filters?.published === undefined ? {} : { published: filters.published }),
       ...(filters?.venues.length ? { venues: filters.venues } : {}),

@@ -28,6 +28,15 @@ describe('follow-ups read as changes to the previous question', () => {
     );
   });
 
+  it('GIVEN "but not in 2025" or "and not about backdoors" THEN those are left out of the same question', () => {
+    expect(refined('but not in 2025').understood).toBe(
+      'papers by Tianrui Qin · not in 2025 · newest first',
+    );
+    expect(refined('and not about backdoors').understood).toBe(
+      'papers by Tianrui Qin · not about “backdoors” · newest first',
+    );
+  });
+
   it('GIVEN "only with code" THEN only papers with code', () => {
     const answer = refined('only with code');
     expect(answer.papers.every((paper) => paper.hasCode)).toBe(true);
