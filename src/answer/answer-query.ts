@@ -8,7 +8,7 @@ import { plural } from '../text/plural.js';
 import type { Answer, AnswerShape, Group, Person } from './answer.js';
 import { answerHeadline } from './answer-headline.js';
 import { toBibtex } from './bibtex.js';
-import { filterPhrases, understoodLine } from './describe-query.js';
+import { filterPhrases, quotedTopics, understoodLine } from './describe-query.js';
 import { type FoundPapers, findPapers, newestFirst } from './find-papers.js';
 import type { Library } from './library.js';
 import { unknownAuthorNote } from './unknown-author-note.js';
@@ -178,7 +178,12 @@ function draftSearchAnswer(query: SearchQuery, library: Library, options: Answer
       if (!chosen) return page('list');
       // "who wrote X" answers with people too, in the paper's order, for whoever reads the JSON.
       const authors = query.show.includes('authors')
-        ? { people: chosen.authors.map((name) => ({ ...personOf(name, library), papers: 1 })) }
+        ? {
+            people: leaveOut(
+              chosen.authors.map((name) => ({ ...personOf(name, library), papers: 1 })),
+              filters,
+            ),
+          }
         : {};
       return { ...page('detail', authors), offset: 0, papers: [chosen] };
     }
@@ -420,7 +425,7 @@ function relaxationHints(filters: Filters, library: Library): string[] {
   if (filters.authors.length > 0) without.push([phrases[0] as string, { ...filters, authors: [] }]);
   if (topic) {
     const { topicAlternatives: _alternatives, ...noTopic } = rest;
-    const about = (filters.topicAlternatives ?? [topic]).map((t) => `“${t}”`).join(' or ');
+    const about = quotedTopics(filters.topicAlternatives ?? [topic]);
     without.push([`about ${about}`, { ...noTopic, dates, hasCode }]);
   }
   if (dates) without.push([dates.label, { ...rest, topic, hasCode }]);

@@ -14,11 +14,16 @@ function datePhrase(range: DateRange): string {
   // A reading in parentheses ("read as June–August") is no span of the question's own.
   const span = /^([^()]+)–([^()]+)$/u.exec(range.label);
   if (span) return `from ${span[1]} to ${span[2]}`;
-  return /^(?:\d{4}|[A-Z][a-z]+ \d{4}|Q[1-4] \d{4}|(?:spring|summer|autumn|winter|early|mid|late|H[12]) \d{4}\b)/u.test(
+  return /^(?:\d{4}|[A-Z][a-z]+ \d{4}|Q[1-4] \d{4})$|^(?:spring|summer|autumn|winter|early|mid|late|H[12]) \d{4}\b/u.test(
     range.label,
   )
     ? `in ${range.label}`
     : range.label;
+}
+
+/** “backdoors” or “poisoning” */
+export function quotedTopics(topics: readonly string[]): string {
+  return topics.map((topic) => `“${topic}”`).join(' or ');
 }
 
 /** The parts of what was understood, e.g. ["by Yiren Zhao", "in 2019", "with code"]. */
@@ -29,10 +34,9 @@ export function filterPhrases(filters: Filters): string[] {
   if (by.length > 0) parts.push(`by ${by.map(authorPhrase).join(' and ')}`);
   if (notBy.length > 0) parts.push(`not by ${notBy.map(authorPhrase).join(' or ')}`);
   for (const unknown of filters.unknownAuthors) parts.push(`by ${unknown.asked}`);
-  if (filters.topicAlternatives)
-    parts.push(`about ${filters.topicAlternatives.map((t) => `“${t}”`).join(' or ')}`);
-  else if (filters.topic) parts.push(`about “${filters.topic}”`);
-  if (filters.excludedTopic) parts.push(`not about “${filters.excludedTopic}”`);
+  if (filters.topic)
+    parts.push(`about ${quotedTopics(filters.topicAlternatives ?? [filters.topic])}`);
+  if (filters.excludedTopics) parts.push(`not about ${quotedTopics(filters.excludedTopics)}`);
   if (filters.dates) parts.push(datePhrase(filters.dates));
   for (const range of filters.excludedDates ?? []) parts.push(`not ${datePhrase(range)}`);
   if (filters.categories.length > 0) {

@@ -71,16 +71,22 @@ function candidateIds(filters: Filters, library: Library): Set<string> | undefin
 /** Papers matching all filters; the topic, if any, through the full-text index. */
 export function findPapers(filters: Filters, library: Library): FoundPapers {
   const candidates = candidateIds(filters, library);
-  const simple =
-    filters.dates !== undefined ||
+  // Filters beyond a plain date range, which the date-sorted list answers by itself.
+  const beyondDates =
+    filters.dates?.parts !== undefined ||
     filters.excludedDates !== undefined ||
     filters.categories.length > 0 ||
     filters.hasCode !== undefined ||
     filters.venues.length > 0 ||
     filters.published !== undefined;
+  const simple = filters.dates !== undefined || beyondDates;
   // "but not backdoors": whatever the search finds for the words set aside.
-  const setAside = filters.excludedTopic
-    ? new Set(library.index.search(filters.excludedTopic).hits.map((hit) => hit.id))
+  const setAside = filters.excludedTopics
+    ? new Set(
+        filters.excludedTopics.flatMap((topic) =>
+          library.index.search(topic).hits.map((hit) => hit.id),
+        ),
+      )
     : undefined;
   // Called for every posting a search visits: the cheap set checks come before any lookup.
   const allowed = (id: string) =>
@@ -88,26 +94,17 @@ export function findPapers(filters: Filters, library: Library): FoundPapers {
     (setAside === undefined || !setAside.has(id)) &&
     (!simple || passesSimpleFilters(library.byId.get(id) as Paper, filters));
   if (!filters.topic) {
-    if (setAside) {
+    if (candidates || setAside) {
       const pool = candidates ? [...candidates] : library.newestFirst.map((paper) => paper.id);
       const papers = pool.filter(allowed).map((id) => library.byId.get(id) as Paper);
       return { papers: papers.sort(newestFirst), strong: new Set() };
     }
-    if (candidates) {
-      const papers = [...candidates].filter(allowed).map((id) => library.byId.get(id) as Paper);
-      return { papers: papers.sort(newestFirst), strong: new Set() };
-    }
     // A date range is a slice of the date-sorted list; only other filters need a pass over it.
     const inRange = newestInRange(library, filters);
-    const rest =
-      filters.dates?.parts !== undefined ||
-      filters.excludedDates !== undefined ||
-      filters.categories.length > 0 ||
-      filters.hasCode !== undefined ||
-      filters.venues.length > 0 ||
-      filters.published !== undefined;
     return {
-      papers: rest ? inRange.filter((paper) => passesSimpleFilters(paper, filters)) : [...inRange],
+      papers: beyondDates
+        ? inRange.filter((paper) => passesSimpleFilters(paper, filters))
+        : [...inRange],
       strong: new Set(),
     };
   }

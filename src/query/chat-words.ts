@@ -21,7 +21,6 @@ export const SHORTHAND: Readonly<Record<string, string>> = {
   ur: 'your',
   r: 'are',
   abt: 'about',
-  ppl: 'people',
   w: 'with',
   wo: 'without',
   bc: 'because',
@@ -39,7 +38,11 @@ export const SHORTHAND: Readonly<Record<string, string>> = {
   rn: 'right now',
 };
 
-/** Contractions typed without their apostrophe, read as meant before anything else ("whats", "dont"). */
+/**
+ * Contractions typed without their apostrophe, read as meant before anything
+ * else ("whats", "dont"); only those that are no other word ("cant", "wont",
+ * "lets", "IM" are).
+ */
 export const CONTRACTIONS: Readonly<Record<string, string>> = {
   whats: 'what is',
   whos: 'who is',
@@ -47,22 +50,26 @@ export const CONTRACTIONS: Readonly<Record<string, string>> = {
   wheres: 'where is',
   thats: 'that is',
   theres: 'there is',
-  im: 'I am',
-  ive: 'I have',
   dont: 'do not',
   doesnt: 'does not',
   didnt: 'did not',
   isnt: 'is not',
   arent: 'are not',
-  cant: 'cannot',
-  wont: 'will not',
   youre: 'you are',
-  lets: 'let us',
 };
 
 const words = (text: string) => text.split(/\s+/u).filter(Boolean);
 
 const SMALL_TALK_WORDS: ReadonlySet<string> = new Set(Object.values(SMALL_TALK).flatMap(words));
+
+const THANKS_OR_PRAISE: ReadonlySet<string> = new Set(
+  [SMALL_TALK.thanks, SMALL_TALK.praise].flatMap(words),
+);
+
+/** Thanks or praise ("thx", "great"): "great papers!" is said to the bot, not asked of it. */
+export function isThanksOrPraise(word: string): boolean {
+  return THANKS_OR_PRAISE.has(word.toLowerCase());
+}
 
 /** A greeting, thanks, praise or other small-talk word ("hey", "thx", "good", "bot"). */
 export function isSmallTalk(word: string): boolean {

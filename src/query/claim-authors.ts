@@ -1,7 +1,7 @@
 import { looksLikePersonName } from '../corpus/person-name.js';
 import type { AuthorDirectory, NameMatch } from '../people/author-directory.js';
 import { isEnglishWord } from '../text/english-words.js';
-import { isFiller } from './filler.js';
+import { isFiller, PAPER_NOUNS } from './filler.js';
 import type { AuthorFilter, UnknownAuthor } from './query.js';
 import type { TextSpans } from './text-spans.js';
 
@@ -51,7 +51,10 @@ export function claimAuthors(spans: TextSpans, context: AuthorContext): AuthorUn
  * joint papers", "co-written by X and Y"); with one person or none they may
  * be a topic ("joint embeddings").
  */
-const SHARED_WORK = /\b(?:joint(?:ly)?|shared|in\s+common|co-?(?:written|authored|published))\b/giu;
+const SHARED_WORK = new RegExp(
+  String.raw`\b(?:(?:joint|shared|common)(?=\s+(?:${PAPER_NOUNS})\b)|jointly|in\s+common|co-?(?:written|authored|published))\b`,
+  'giu',
+);
 
 interface SlotName {
   words: Word[];
@@ -115,9 +118,8 @@ function claimSlots(
 
 /** "by adding noise", "by hiding a pattern": after "by", an English verb in -ing says how, not who. */
 function isMeans(word: Word): boolean {
-  return (
-    word.word.length >= 5 && /ing$/iu.test(word.word) && isEnglishWord(word.word.toLowerCase())
-  );
+  // Written in lower case: "by Manning" is a person.
+  return word.word.length >= 5 && /^[a-z]+ing$/u.test(word.word) && isEnglishWord(word.word);
 }
 
 /** Extends a claim over the quote that closes a quoted name. */

@@ -1,3 +1,4 @@
+import { PAPER_NOUNS } from './filler.js';
 import type { Order } from './query.js';
 import type { TextSpans } from './text-spans.js';
 
@@ -23,8 +24,11 @@ const COUNT_THEN_ORDER = new RegExp(String.raw`\b${NUMBER}\s+(${NEWEST}|${OLDEST
 /** "newest first", "oldest ones first": a sort order, where "first" is not "the first paper". */
 const SORTED_FIRST =
   /\b(newest|latest|most\s+recent|recent|newer|new|oldest|earliest|older|old)\s+(?:ones\s+|papers\s+)?first\b/iu;
-const COMPARATIVE =
-  /\b(older|earlier|newer|more\s+recent)\b(?=\s+(?:papers?|stuff|ones|work|works|things|publications?|pubs|articles?)\b)/iu;
+/** "older stuff", "newer papers", but not "newer papers than 2020" (a date) or "more recent" (a window). */
+const COMPARATIVE = new RegExp(
+  String.raw`\b(older|earlier|newer)\b(?=\s+(?:${PAPER_NOUNS})\b)(?![^?.!]*\bthan\b)`,
+  'iu',
+);
 const ORDER_WORD = new RegExp(String.raw`\b(?:the\s+)?(${NEWEST}|${OLDEST})\b`, 'iu');
 
 export interface OrderUnderstanding {
@@ -60,7 +64,6 @@ export function claimOrder(spans: TextSpans): OrderUnderstanding {
     result.order = /^(?:old|earl)/iu.test(m[1] as string) ? 'oldest' : 'newest';
     return true;
   });
-  // "older stuff", "newer papers": a comparative before what is listed sorts it ("older than 2020" is a date).
   spans.claim(COMPARATIVE, (m) => {
     result.order = /^(?:old|earl)/iu.test(m[1] as string) ? 'oldest' : 'newest';
     return true;

@@ -6,7 +6,7 @@ type Position = NonNullable<AuthorFilter['position']>;
 const CUES: ReadonlyArray<readonly [Position, RegExp]> = [
   [
     'first',
-    /\b(?:as\s+(?:the\s+)?(?:first|lead|leading|main)\s+author|(?:first|lead|main)[- ]?author(?:ed|ship|s)?|first[- ]named|led|leads?(?=\s*(?:[?!.,]|$)|\s+(?:as|on|in|from|since|before|after)\b))\b/iu,
+    /\b(?:as\s+(?:the\s+)?(?:first|lead|leading|main)\s+author|(?:first|lead|main)[- ]?author(?:ed|ship|s)?|first[- ]named|led|(?<=\b(?:did|does|do|has|have|had)\s+(?:[\p{L}.'’-]+\s+){1,3})lead)\b/iu,
   ],
   [
     'last',

@@ -1,6 +1,7 @@
 import { parseVenue } from '../corpus/venue.js';
 import { isEnglishWord } from '../text/english-words.js';
 import { escapeRegExp } from '../text/escape-regexp.js';
+import { PAPER_NOUNS } from './filler.js';
 import { KNOWN_VENUES } from './known-venues.js';
 import type { VenueFilter } from './query.js';
 import type { TextSpans } from './text-spans.js';
@@ -63,8 +64,7 @@ export class VenueNames {
 }
 
 /** What a name followed by one of these (or by nothing) names: "CVPR papers", "any CVPR stuff?". */
-const LISTED_AFTER =
-  /^\s*(?:[?!.,;:]|$|(?:papers?|pubs?|publications?|stuff|work|ones|entries|articles?)\b)/iu;
+const LISTED_AFTER = new RegExp(String.raw`^\s*(?:[?!.,;:]|$|(?:${PAPER_NOUNS})\b)`, 'iu');
 
 /**
  * A venue name papers also use as a word ("CVPR" in an abstract) is the
@@ -86,9 +86,9 @@ function standsAsVenue(
 
 /** "at any venue", "peer-reviewed" → true; "preprints only", "unpublished", "not at any venue" → false. */
 const PUBLISHED =
-  /\b(?:published|appeared|accepted)\s+(?:at|in)\s+(?:a|any|some)\s+(?:venue|conference|journal)s?\b|\bpeer[- ]reviewed\b|\b(?:(?:made\s+it\s+)?(?:into|to)|at|in)\s+(?:a|any)\s+(?:venue|conference|journal)\b/iu;
+  /\b(?:published|appeared|accepted)\s+(?:at|in)\s+(?:a|any|some)\s+(?:venue|conference|journal)s?\b|\bpeer[- ]reviewed\b|\b(?:do\s+not|don['’]?t|no)\s+(?:show\s+|include\s+|want\s+)?(?:any\s+)?preprints\b|\b(?:accepted|published)\s+somewhere\b|\bgot\s+(?:into\s+)?(?:a\s+)?venue\b|\b(?:(?:made\s+it\s+)?(?:into|to)|at|in)\s+(?:a|any)\s+(?:venue|conference|journal)\b/iu;
 const PREPRINT =
-  /\b(?:preprints?\s+only|only\s+preprints?|(?:just|only)\s+(?:on\s+)?arxiv|arxiv[- ]only|unpublished|not\s+(?:yet\s+)?published|(?:haven'?t|hasn'?t|have\s+not|has\s+not|never|not)\s+(?:been\s+)?(?:published|accepted|appeared)(?:\s+(?:at|in)\s+(?:a|any)\s+(?:venue|conference|journal)s?)?|(?:at|in)\s+no\s+venue|without\s+(?:a\s+)?venue)\b/iu;
+  /\b(?:preprints?\s+only|only\s+preprints?|(?:just|only)\s+(?:on\s+)?arxiv|arxiv[- ]only|unpublished|not\s+(?:yet\s+)?published|(?:haven'?t|hasn'?t|have\s+not|has\s+not|never|not)\s+(?:been\s+)?(?:published|accepted|appeared)(?:\s+(?:at|in)\s+(?:a|any)\s+(?:venue|conference|journal)s?)?|(?:at|in|with|have|has|had)\s+no\s+venue|without\s+(?:a\s+|any\s+)?venue|not\s+published\s+anywhere)\b/iu;
 
 /** Whether the question asks for published papers or for preprints only; claims the words. */
 export function claimPublished(spans: TextSpans): boolean | undefined {

@@ -1,6 +1,9 @@
 import { STOPWORDS } from '../text/stopwords.js';
 import { isSmallTalk } from './chat-words.js';
 
+/** What people call what is listed ("papers", "stuff", "ones"), as a pattern's alternatives. */
+export const PAPER_NOUNS = String.raw`papers?|publications?|pubs?|preprints?|articles?|stuff|work|works|ones|things|entries`;
+
 /**
  * Words that frame a question rather than name its subject: what to do
  * ("show", "list", "find"), what is wanted ("papers", "work", "anything"),
@@ -19,7 +22,7 @@ export const FRAME_WORDS: ReadonlySet<string> = new Set(
   ever every any all some there which whose whom many much few exist exists available
   year years sort order done on total overall altogether together both them their our we us
   most frequent frequently often common commonly counts numbers tally
-  compare compared comparing comparison versus vs make made makes
+  compare compared comparing comparison versus vs make made makes cannot cant wont whether anywhere somewhere yet
   got have has had having does do did is are was were am
   professor prof dr doctor mr ms mrs mister miss madam sir student`.split(/\s+/u),
 );

@@ -9,7 +9,7 @@ const DAY = String.raw`(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?`;
  * "21 June 2024", "Dec 20, 2022", "March 2025", "june '25", "2025-03", "2019".
  * Non-capturing: `readPoint` takes a match apart.
  */
-const POINT = String.raw`(?:(?<!\d)${YEAR}-\d\d-\d\d(?!\d)|${DAY}\s+(?:of\s+)?${MONTH},?\s+${YEAR}|${MONTH}\s+${DAY},?\s+${YEAR}|${MONTH},?\s+(?:${YEAR}|['’]\d\d)|(?<!\d)${YEAR}(?:-(?:0[1-9]|1[0-2]))?)(?!\d)(?!-\d\d(?!\d))`;
+const POINT = String.raw`(?:(?<!\d)${YEAR}-\d\d-\d\d(?!\d)|${DAY}\s+(?:of\s+)?${MONTH},?\s+${YEAR}|${MONTH}\s+${DAY},?\s+${YEAR}|${MONTH},?\s+(?:of\s+)?(?:${YEAR}|['’]\d\d)|(?<!\d)${YEAR}(?:-(?:0[1-9]|1[0-2]))?)(?!\d)(?!-\d\d(?!\d))`;
 const NUMBER_WORDS: Record<string, number> = {
   one: 1,
   two: 2,
@@ -59,7 +59,7 @@ interface Period {
 
 const DAY_FIRST = new RegExp(`^(\\d+)\\D*?\\s+(?:of\\s+)?(${MONTH}),?\\s+(\\d{4})$`, 'iu');
 const MONTH_FIRST = new RegExp(`^(${MONTH})\\s+(\\d+)\\D*?,?\\s+(\\d{4})$`, 'iu');
-const MONTH_YEAR = new RegExp(`^(${MONTH}),?\\s+(?:(\\d{4})|['’](\\d\\d))$`, 'iu');
+const MONTH_YEAR = new RegExp(`^(${MONTH}),?\\s+(?:of\\s+)?(?:(\\d{4})|['’](\\d\\d))$`, 'iu');
 
 const monthOf = (name: string) => MONTH_KEYS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
 
@@ -142,16 +142,11 @@ export function claimRelativeDates(spans: TextSpans, today: string): DateRange[]
   spans.claim(
     /\b(since|from|after|before|until|till|up\s+to)\s+(last|this|the\s+current)\s+year\b/iu,
     (m) => {
-      const named = /^last$/iu.test(m[2] as string) ? year - 1 : year;
-      const said = `${named} (${/^last$/iu.test(m[2] as string) ? 'last year' : 'this year'})`;
-      const preposition = (m[1] as string).toLowerCase();
-      if (preposition === 'since' || preposition === 'from')
-        return push({ from: isoDay(named, 1, 1), label: `since ${said}` });
-      if (preposition === 'after')
-        return push({ from: isoDay(named + 1, 1, 1), label: `after ${said}` });
-      if (preposition === 'before')
-        return push({ to: isoDay(named - 1, 12, 31), label: `before ${said}` });
-      return push({ to: isoDay(named, 12, 31), label: `up to ${said}` });
+      const last = /^last$/iu.test(m[2] as string);
+      const named = last ? year - 1 : year;
+      const p = { start: isoDay(named, 1, 1), end: isoDay(named, 12, 31), label: String(named) };
+      const preposition = (m[1] as string).toLowerCase().replace(/^from$/u, 'since');
+      return push(rangeAround(preposition, p, `${named} (${last ? 'last year' : 'this year'})`));
     },
   );
   spans.claim(
@@ -181,16 +176,17 @@ export function claimRelativeDates(spans: TextSpans, today: string): DateRange[]
     const from = addMonths(isoDay(year, month, 1), -1);
     return push({ from, to: dayBefore(isoDay(year, month, 1)), label: 'last month' });
   });
-  // "last summer", "this spring": the latest such season that has begun, with the reading stated.
+  // "this spring" is the current year's; "last summer" the latest one already over. The reading is stated.
   spans.claim(
-    /\b(?:(?:in|during|from)\s+)?(?:last|this|past)\s+(spring|summer|autumn|fall|winter)\b/iu,
+    /\b(?:(?:in|during|from)\s+)?(last|this|past|previous)\s+(spring|summer|autumn|fall|winter)\b/iu,
     (m) => {
       const [, first, last, name, reading] = PARTS.find(([pattern]) =>
-        pattern.test(m[1] as string),
+        pattern.test(m[2] as string),
       ) as (typeof PARTS)[number];
-      // Winter is counted from its December; a season that has not begun yet is last year's.
+      // Winter is counted from its December, so it belongs to the year it ends in.
       const begins = (y: number) => (first === 0 ? isoDay(y - 1, 12, 1) : isoDay(y, first, 1));
-      const y = begins(year) <= today ? year : year - 1;
+      const over = endOfMonth(year, last) < today;
+      const y = /^this$/iu.test(m[1] as string) || over ? year : year - 1;
       return push({
         from: begins(y),
         to: endOfMonth(y, last),
@@ -215,17 +211,6 @@ export function claimRelativeDates(spans: TextSpans, today: string): DateRange[]
       return push({ from: addMonths(today, -months), to: today, label: `in the past ${unit}` });
     },
   );
-  // "in August", "since March": a month without a year is the latest one not after today, said so.
-  spans.claim(BARE_MONTH, (m) => {
-    const wanted = monthOf(m[2] as string);
-    const p = monthPeriod(wanted <= month ? year : year - 1, wanted);
-    const said = `${p.label} (the latest ${MONTH_NAMES[wanted - 1]})`;
-    const preposition = (m[1] as string).toLowerCase();
-    if (preposition === 'since') return push({ from: p.start, label: `since ${said}` });
-    if (preposition === 'after') return push({ from: dayAfter(p.end), label: `after ${said}` });
-    if (preposition === 'before') return push({ to: dayBefore(p.start), label: `before ${said}` });
-    return push({ from: p.start, to: p.end, label: `in ${said}` });
-  });
   spans.claim(
     /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+ago\b/iu,
     (m) => {
@@ -235,11 +220,6 @@ export function claimRelativeDates(spans: TextSpans, today: string): DateRange[]
   );
   return ranges;
 }
-
-const BARE_MONTH = new RegExp(
-  String.raw`\b(in|during|from|since|before|after)\s+(?:the\s+month\s+of\s+)?(${MONTH})(?![\p{L}\p{N}])(?!\s*,?\s*(?:\d|['’]))(?!\s*(?:and|&|to|until|till|through|thru|[-–—])\s*${MONTH})`,
-  'iu',
-);
 
 /** "recent", "recently", "lately": a window of RECENT_MONTHS ending today. */
 export function claimRecent(spans: TextSpans, today: string): DateRange | undefined {
@@ -276,16 +256,18 @@ const DECADE =
   /\b(?:(?:in|during|from)\s+)?(?:the\s+)?(?:(early|mid|late)[- ]?)?((?:19|20)\d0)['’]?s\b/iu;
 /** "between March and June 2025", "jan-mar 2024": two months sharing the year written after them. */
 const MONTH_SPAN = new RegExp(
-  String.raw`\b(?:(?:between|from|in|during)\s+)?(${MONTH})\s*(?:and|&|to|until|till|through|thru|[-–—])\s*(${MONTH}),?\s+(${YEAR})\b`,
+  String.raw`\b(?:between\s+(${MONTH})\s*(?:and|&)|(?:(?:from|in|during)\s+)?(${MONTH})\s*(?:to|until|till|through|thru|[-–—]))\s*(${MONTH}),?\s+(${YEAR})\b`,
   'iu',
 );
 const BETWEEN = new RegExp(String.raw`\b(?:between\s+)(${POINT})\s+(?:and|&)\s+(${POINT})`, 'iu');
 /** "2019 and 2020", "2019, 2021 or 2023", "March 2025 or May 2025": several dates, any of them. */
+const LISTED_ITEM = String.raw`(?:${POINT}|${MONTH}(?![\p{L}\p{N}]))`;
 const LISTED = new RegExp(
-  String.raw`\b(?:(?:in|from|during|for)\s+)?${POINT}(?:\s*(?:,|and|or|&|\/)\s*(?:in\s+)?${POINT})+`,
+  String.raw`\b(?:(?:in|from|during|for)\s+)?${LISTED_ITEM}(?:\s*(?:,|and|or|&|\/)\s*(?:in\s+)?${LISTED_ITEM})*\s*(?:,|and|or|&|\/)\s*(?:in\s+)?${POINT}`,
   'iu',
 );
-const ONE_POINT = new RegExp(POINT, 'giu');
+const ONE_ITEM = new RegExp(LISTED_ITEM, 'giu');
+const WHOLE_POINT = new RegExp(`^${POINT}$`, 'iu');
 const SPAN = new RegExp(
   String.raw`\b(?:(?:from|in|during)\s+)?(${POINT})\s*(?:to|until|till|through|thru|[-–—]|\.\.)\s*(${POINT})`,
   'iu',
@@ -357,9 +339,9 @@ export function claimAbsoluteDates(spans: TextSpans): DateRange[] {
     });
   });
   spans.claim(MONTH_SPAN, (m) => {
-    const year = Number(m[3]);
-    const first = monthOf(m[1] as string);
-    const last = monthOf(m[2] as string);
+    const year = Number(m[4]);
+    const first = monthOf((m[1] ?? m[2]) as string);
+    const last = monthOf(m[3] as string);
     // "November to February 2025" starts in the year before.
     const start = monthPeriod(first <= last ? year : year - 1, first);
     const end = monthPeriod(year, last);
@@ -374,7 +356,13 @@ export function claimAbsoluteDates(spans: TextSpans): DateRange[] {
     });
   }
   spans.claim(LISTED, (m) => {
-    const points = [...m[0].matchAll(ONE_POINT)].map((point) => readPoint(point[0]));
+    const items = [...m[0].matchAll(ONE_ITEM)].map((item) => item[0]);
+    // "March or June 2025": a month listed without a year takes the year of the date after it.
+    const points = items.map((item, i) => {
+      if (WHOLE_POINT.test(item)) return readPoint(item);
+      const dated = items.slice(i + 1).find((next) => WHOLE_POINT.test(next)) as string;
+      return monthPeriod(Number(readPoint(dated).end.slice(0, 4)), monthOf(item));
+    });
     const starts = points.map((p) => p.start).sort();
     const ends = points.map((p) => p.end).sort();
     return push({
@@ -445,6 +433,49 @@ export function claimAbsoluteDates(spans: TextSpans): DateRange[] {
     return push({ from: p.start, to: p.end, label: p.label });
   });
   return ranges;
+}
+
+const BARE_MONTH = new RegExp(
+  String.raw`\b(in|during|from|since|before|after)\s+(?:the\s+month\s+of\s+)?(${MONTH})(?![\p{L}\p{N}])`,
+  'iu',
+);
+
+/**
+ * "in August", "since March", read after every dated phrase: a month without
+ * a year is in the year another phrase names ("March last year"), else its
+ * latest occurrence not after today, and the label says which.
+ */
+export function claimBareMonths(
+  spans: TextSpans,
+  today: string,
+  stated: readonly DateRange[],
+): DateRange[] {
+  const years = stated
+    .filter((range) => range.from && range.to && range.from.slice(0, 4) === range.to.slice(0, 4))
+    .map((range) => Number(range.from?.slice(0, 4)));
+  const ranges: DateRange[] = [];
+  spans.claim(BARE_MONTH, (m) => {
+    const wanted = monthOf(m[2] as string);
+    const [named] = years;
+    const latest =
+      wanted <= Number(today.slice(5, 7))
+        ? Number(today.slice(0, 4))
+        : Number(today.slice(0, 4)) - 1;
+    const p = monthPeriod(named ?? latest, wanted);
+    const said = named ? p.label : `${p.label} (the latest ${MONTH_NAMES[wanted - 1]})`;
+    ranges.push(rangeAround((m[1] as string).toLowerCase(), p, said));
+    return true;
+  });
+  return ranges;
+}
+
+/** A period read with the word before it: "since" and "after" open it forward, "before" and "until" back, else within. */
+function rangeAround(preposition: string, p: Period, said: string): DateRange {
+  if (preposition === 'since') return { from: p.start, label: `since ${said}` };
+  if (preposition === 'after') return { from: dayAfter(p.end), label: `after ${said}` };
+  if (preposition === 'before') return { to: dayBefore(p.start), label: `before ${said}` };
+  if (/^(?:until|till|up\s+to)$/u.test(preposition)) return { to: p.end, label: `up to ${said}` };
+  return { from: p.start, to: p.end, label: `in ${said}` };
 }
 
 /** Several date phrases narrow each other ("since 2020 and before 2023"). */

@@ -1,5 +1,5 @@
 import { stripChatMarkup } from './chat-markup.js';
-import { CONTRACTIONS } from './chat-words.js';
+import { CONTRACTIONS, isThanksOrPraise } from './chat-words.js';
 import { claimGroupBy, claimRanking } from './claim-aggregates.js';
 import { type AuthorContext, claimAuthors, claimLeftoverName } from './claim-authors.js';
 import { claimCategories, claimCodeFilter, claimPaperIds } from './claim-filters.js';
@@ -8,16 +8,18 @@ import { claimIntent } from './claim-intent.js';
 import { claimOrder } from './claim-order.js';
 import { applyPositions, claimPositionCues } from './claim-position.js';
 import { claimPublished, claimVenues, type VenueNames } from './claim-venues.js';
+import { PAPER_NOUNS } from './filler.js';
 import {
   claimAbsoluteDates,
+  claimBareMonths,
   claimRecent,
   claimRelativeDates,
   claimSetAsideDates,
   intersectRanges,
 } from './parse-dates.js';
-import { type Query, QuerySchema } from './query.js';
+import { isSearchQuery, type Query, QuerySchema } from './query.js';
 import { cleanQuestion, MAX_QUESTION_LENGTH } from './question-text.js';
-import { claimSetAsideTopic, type LeftoverContext, readLeftovers } from './read-leftovers.js';
+import { claimSetAsideTopics, type LeftoverContext, readLeftovers } from './read-leftovers.js';
 import { TextSpans } from './text-spans.js';
 
 export interface ParseContext extends AuthorContext, LeftoverContext {
@@ -44,9 +46,56 @@ function expandShorthand(text: string): string {
     );
 }
 
-/** Words that ask for papers even when nothing narrows them ("papers pls", "show me everything"). */
-const ASKS_FOR_PAPERS =
-  /\b(?:papers?|publications?|pubs|preprints?|articles?|list|show|everything)\b/iu;
+/** Where a message's sentences part: ".", "!" or "?" after a word (not an initial: "Y. Zhao"), or a dash. */
+const SENTENCE_BREAK = /(?<=[^\s.]{3}[.!?…]+)\s+|\s+[—–]\s+|\s+--\s+/u;
+
+/**
+ * "morning! coffee hasn't kicked in yet lol. which papers are at ICLR?": a
+ * sentence that asks nothing the corpus knows (small talk, or words no paper
+ * uses with no filter beside them) is chatter around the question, set aside
+ * and reported, as long as another sentence asks something.
+ */
+function withoutChatter(
+  question: string,
+  context: ParseContext,
+): { text: string; chatter: string[] } | undefined {
+  const sentences = question.split(SENTENCE_BREAK).filter((s) => /[\p{L}\p{N}]/u.test(s));
+  if (sentences.length < 2) return undefined;
+  const chatter = sentences.filter((s) => asksNothing(parseQuery(s, context), context));
+  if (chatter.length === 0 || chatter.length === sentences.length) return undefined;
+  return { text: sentences.filter((s) => !chatter.includes(s)).join(' '), chatter };
+}
+
+function asksNothing(query: Query, context: ParseContext): boolean {
+  if (query.intent === 'greeting') return true;
+  if (!isSearchQuery(query) || query.intent !== 'list') return false;
+  const { filters } = query;
+  const filtered =
+    filters.authors.length > 0 ||
+    filters.unknownAuthors.length > 0 ||
+    filters.dates !== undefined ||
+    filters.categories.length > 0 ||
+    filters.venues.length > 0 ||
+    filters.paperIds.length > 0 ||
+    filters.hasCode !== undefined ||
+    filters.published !== undefined ||
+    query.show.length > 0 ||
+    query.order !== 'relevance';
+  const topic = filters.topic?.split(/\s+/u) ?? [];
+  return (
+    !filtered &&
+    topic.some(
+      (word) =>
+        !context.isTopicWord(word) &&
+        !context.aliasFor(word.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')),
+    )
+  );
+}
+
+/** Verbs that ask for something even when nothing narrows it ("show me everything thx"). */
+const REQUEST =
+  /\b(?:show|give|send|find|get|fetch)\b|^\W*(?:please\s+|pls\s+)?list\b|\b(?:can|could|would|will)\s+(?:you|u)\s+list\b/iu;
+const PAPER_NOUN = new RegExp(String.raw`\b(?:${PAPER_NOUNS})\b`, 'iu');
 
 /** A yes/no question ("any papers this year?", "is there code for X?", "did X and Y …?"). */
 const YES_NO = /^\W*(?:is|are|was|were|do|does|did|has|have|had|any|anything|can|could)\b/iu;
@@ -77,6 +126,11 @@ export function parseQuery(raw: string, context: ParseContext): Query {
       ? { intent: 'help', ignored: markup.removed }
       : { intent: 'greeting', ignored: markup.removed };
   }
+  const asked = withoutChatter(question, context);
+  if (asked) {
+    const query = parseQuery(asked.text, context);
+    return 'ignored' in query ? { ...query, ignored: [...asked.chatter, ...query.ignored] } : query;
+  }
 
   const spans = new TextSpans(question);
   const intent = claimIntent(spans);
@@ -95,10 +149,11 @@ export function parseQuery(raw: string, context: ParseContext): Query {
   const recent = claimRecent(spans, context.today);
   const venues = claimVenues(spans, context.venues);
   const absolute = claimAbsoluteDates(spans);
+  absolute.push(...claimBareMonths(spans, context.today, [...relative, ...absolute]));
   const categories = claimCategories(spans);
   const found = claimAuthors(spans, context);
 
-  const excludedTopic = claimSetAsideTopic(spans);
+  const excludedTopics = claimSetAsideTopics(spans);
   const leftovers = readLeftovers(spans, context);
   if (found.authors.length === 0 && leftovers.topic.length > 0) {
     const lastChance = claimLeftoverName(spans, context);
@@ -116,7 +171,11 @@ export function parseQuery(raw: string, context: ParseContext): Query {
   const dates = intersectRanges(stated.length > 0 ? stated : recent ? [recent] : []);
   const named = applyPositions(found.authors, positions, question);
   // In an answer that lists people, "besides X" leaves X out of the list, not X's papers out of the count.
-  const peopleAnswer = ranking !== undefined || intent === 'coauthors' || intent === 'people-count';
+  const peopleAnswer =
+    ranking !== undefined ||
+    intent === 'coauthors' ||
+    intent === 'people-count' ||
+    show.includes('authors');
   const leftOut = peopleAnswer ? named.filter((author) => author.excluded) : [];
   const authors = named.filter((author) => !leftOut.includes(author));
 
@@ -134,15 +193,18 @@ export function parseQuery(raw: string, context: ParseContext): Query {
     venues.length > 0 ||
     hasCode !== undefined ||
     categories.length > 0 ||
-    excludedTopic !== undefined ||
+    excludedTopics.length > 0 ||
     setAsideDates.length > 0 ||
     named.length > 0 ||
     found.unknown.length > 0 ||
     topic !== '';
-  // Small talk alone ("hi", "thanks!", "good bot") is answered in kind; "papers" alone lists them all, "pls" or not.
+  // Small talk alone ("hi", "thanks for the papers!", "good bot") is answered in kind;
+  // a request ("show me everything thx", "papers pls") lists them all.
+  const thanked = question.split(/[^\p{L}']+/u).some(isThanksOrPraise);
+  const requested = REQUEST.test(question) || (PAPER_NOUN.test(question) && !thanked);
   if (
     !understoodSomething &&
-    !ASKS_FOR_PAPERS.test(question) &&
+    !requested &&
     (ignored.length > 0 || markup.removed.length > 0 || !/[\p{L}\p{N}]/u.test(question))
   ) {
     return { intent: 'greeting', ignored: [...markup.removed, ...ignored] };
@@ -158,7 +220,7 @@ export function parseQuery(raw: string, context: ParseContext): Query {
     ...(hasCode === undefined ? {} : { hasCode }),
     ...(topic ? { topic } : {}),
     ...(alternatives.length >= 2 ? { topicAlternatives: alternatives } : {}),
-    ...(excludedTopic ? { excludedTopic } : {}),
+    ...(excludedTopics.length > 0 ? { excludedTopics } : {}),
     paperIds,
     venues,
     ...(published === undefined ? {} : { published }),

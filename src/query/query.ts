@@ -39,8 +39,8 @@ export const FiltersSchema = z.object({
   hasCode: z.boolean().optional(),
   /** Free text for the full-text search. */
   topic: z.string().optional(),
-  /** "attacks but not backdoors": papers the full-text search finds for these words are left out. */
-  excludedTopic: z.string().optional(),
+  /** "attacks but not backdoors or poisoning": papers the full-text search finds for any of these are left out. */
+  excludedTopics: z.array(z.string()).optional(),
   /** "backdoors or poisoning": the topic's words split into alternatives, a paper needs one of them. */
   topicAlternatives: z.array(z.string()).min(2).optional(),
   /** Exact papers by id (`id:` qualifier). */

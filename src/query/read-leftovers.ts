@@ -71,29 +71,39 @@ export function readLeftovers(spans: TextSpans, context: LeftoverContext): Lefto
     )
       entry.kind = 'topic';
   });
-  // An aside in parentheses may narrow with the papers' words; the rest of it is chat ("not the veggie lol").
+  // An aside in parentheses only explains the rest ("Tomato (the fpga thing not the veggie lol)"):
+  // beside topic words of the question's own it is set aside; alone, it is the topic.
   const asides = [...spans.text.matchAll(/\(([^()]*)\)?/gu)].map((m) => [
     m.index,
     m.index + m[0].length,
   ]);
-  for (const entry of read) {
-    const inAside = asides.some(
-      ([start, end]) => entry.word.start > (start as number) && entry.word.end <= (end as number),
-    );
-    if (entry.kind === 'topic' && inAside && !context.isTopicWord(entry.text)) {
+  const inAside = (word: Word) =>
+    asides.some(([start, end]) => word.start > (start as number) && word.end <= (end as number));
+  const own = read.filter((entry) => entry.kind === 'topic' && !inAside(entry.word));
+  if (own.length > 0) {
+    for (const entry of read) {
+      if (entry.kind !== 'topic' || !inAside(entry.word)) continue;
       entry.kind = 'other';
       result.ignored.push(entry.word.word);
     }
   }
   const topic = read.filter((entry) => entry.kind === 'topic');
   result.topic = topic.map((entry) => entry.text);
-  const cuts = [...spans.text.matchAll(ALTERNATIVE)].map((m) => m.index);
-  const segments = new Map<number, string[]>();
+  // Runs of adjacent topic words, and the runs that "or" or a spaced slash alone join.
+  const runs: Array<{ words: string[]; start: number; end: number }> = [];
   for (const entry of topic) {
-    const segment = cuts.filter((cut) => cut < entry.word.start).length;
-    segments.set(segment, [...(segments.get(segment) ?? []), entry.text]);
+    const last = runs.at(-1);
+    if (last && /^[\s-]*$/u.test(spans.text.slice(last.end, entry.word.start))) {
+      last.words.push(entry.text);
+      last.end = entry.word.end;
+    } else runs.push({ words: [entry.text], start: entry.word.start, end: entry.word.end });
   }
-  if (segments.size >= 2) result.alternatives = [...segments.values()];
+  const joined = runs.filter(
+    (run, i) =>
+      ALTERNATIVE.test(spans.text.slice(runs[i - 1]?.end ?? -1, run.start)) ||
+      ALTERNATIVE.test(spans.text.slice(run.end, runs[i + 1]?.start ?? -1)),
+  );
+  if (joined.length >= 2) result.alternatives = joined.map((run) => run.words);
   // "compare FLIP and Fed-Credit": several papers named and nothing else is each of them.
   else if (topic.length >= 2 && topic.every((entry) => entry.name))
     result.alternatives = topic.map((entry) => [entry.text]);
@@ -102,34 +112,44 @@ export function readLeftovers(spans: TextSpans, context: LeftoverContext): Lefto
 
 /** Words that set a topic aside: "but not backdoors", "except pruning", "not about LLMs". */
 const SET_ASIDE =
-  /\b(?:but\s+not|and\s+not|not\s+(?:about|on|related\s+to)|except(?:\s+for)?|excluding|other\s+than|apart\s+from|aside\s+from|besides)\s+/giu;
+  /(?:\b(?:but|and)\s+not|,\s*not|\(\s*not|\bnot\s+(?:about|on|related\s+to)|\bexcept(?:\s+for)?|\bexcluding|\bother\s+than|\bapart\s+from|\baside\s+from|\bbesides)\s+(?:(?:the\s+ones?|those|ones?|anything|papers?|stuff)\s+(?:about|on|related\s+to)\s+)?/giu;
 
 /**
- * The topic words a question sets aside, read from where a set-aside phrase
- * ends to the first word that is no topic word; claims them. People set aside
- * the same way ("but not Kejiang Ye") are read before this.
+ * The topics a question sets aside, read from where a set-aside phrase ends:
+ * topic words, several joined by "or", "and" or commas ("not about attacks or
+ * backdoors"); claims them. People set aside the same way ("but not Kejiang
+ * Ye") are read before this.
  */
-export function claimSetAsideTopic(spans: TextSpans): string | undefined {
+export function claimSetAsideTopics(spans: TextSpans): string[] {
   const excluded: string[] = [];
   for (const cue of [...spans.text.matchAll(SET_ASIDE)]) {
     const after = cue.index + cue[0].length;
     let end = after;
-    const words: string[] = [];
+    const topics: string[][] = [[]];
     for (const word of spans.words().filter((w) => w.start >= after)) {
       const gap = spans.text.slice(end, word.start);
-      if (/[^\s-]/u.test(gap) || isFiller(word.word) || /^\d/u.test(word.word)) break;
-      words.push(word.word);
+      const current = topics.at(-1) as string[];
+      if (current.length > 0 && /^\s*,?\s*$/u.test(gap) && /^(?:or|and)$/iu.test(word.word)) {
+        topics.push([]);
+        end = word.end;
+        continue;
+      }
+      if (/^\s*,\s*$/u.test(gap) && current.length > 0 && !isFiller(word.word)) topics.push([]);
+      else if (/[^\s-]/u.test(gap)) break;
+      if (isFiller(word.word) || /^\d/u.test(word.word)) break;
+      (topics.at(-1) as string[]).push(word.word);
       end = word.end;
     }
-    if (words.length === 0) continue;
-    excluded.push(words.join(' '));
+    const named = topics.filter((words) => words.length > 0).map((words) => words.join(' '));
+    if (named.length === 0) continue;
+    excluded.push(...named);
     spans.claimRange(cue.index, end);
   }
-  return excluded.length > 0 ? excluded.join(' ') : undefined;
+  return excluded;
 }
 
-/** Where a topic splits into alternatives: "or" between its words, or a spaced slash. */
-const ALTERNATIVE = /\s(?:or|\/)\s/giu;
+/** What alone may stand between two alternatives: "or", or a spaced slash. */
+const ALTERNATIVE = /^\s+(?:or|\/)\s+$/iu;
 
 type Kind = 'topic' | 'frame' | 'other';
 
@@ -155,7 +175,8 @@ function longestAlias(
 /** Words that only ever frame a question, whatever stands beside them. */
 const ALWAYS_FRAME = new Set(
   `paper papers publication publications article articles preprint preprints pub pubs work works
-  stuff thing things anything something everything ones one entries`.split(/\s+/u),
+  stuff thing things anything something everything ones one entries
+  show list find give get tell fetch lookup want need`.split(/\s+/u),
 );
 
 function classify(

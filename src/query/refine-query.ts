@@ -83,7 +83,7 @@ export function refineQuery(
         said.limit !== undefined ||
         filters?.dates !== undefined ||
         filters?.excludedDates !== undefined ||
-        filters?.excludedTopic !== undefined ||
+        filters?.excludedTopics !== undefined ||
         filters?.hasCode !== undefined ||
         filters?.published !== undefined ||
         (filters?.venues.length ?? 0) > 0 ||
@@ -108,7 +108,7 @@ export function refineQuery(
       authors,
       ...(filters?.dates ? { dates: filters.dates, recent: filters.recent } : {}),
       ...(filters?.excludedDates ? { excludedDates: filters.excludedDates } : {}),
-      ...(filters?.excludedTopic ? { excludedTopic: filters.excludedTopic } : {}),
+      ...(filters?.excludedTopics ? { excludedTopics: filters.excludedTopics } : {}),
       ...(filters?.hasCode === undefined ? {} : { hasCode: filters.hasCode }),
       ...(filters?.published === undefined ? {} : { published: filters.published }),
       ...(filters?.venues.length ? { venues: filters.venues } : {}),

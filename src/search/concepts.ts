@@ -69,7 +69,6 @@ export const CONCEPTS: readonly Concept[] = [
       ['llm', 'faster'],
       ['llm', 'fast'],
       ['llms', 'faster'],
-      ['model', 'faster'],
       ['less', 'memory', 'inference'],
     ],
   },
@@ -106,9 +105,6 @@ export const CONCEPTS: readonly Concept[] = [
       ['trial', 'error'],
       ['rewards', 'agent'],
       ['game', 'playing', 'agents'],
-      ['game', 'playing', 'ai'],
-      ['play', 'games'],
-      ['plays', 'video', 'games'],
     ],
   },
   {
@@ -132,10 +128,6 @@ export const CONCEPTS: readonly Concept[] = [
       ['browsing', 'web'],
       ['search', 'internet'],
       ['web', 'search', 'llm'],
-      ['searches', 'web'],
-      ['phone', 'assistant'],
-      ['mobile', 'assistant'],
-      ['operates', 'apps'],
     ],
   },
   {
@@ -161,11 +153,6 @@ export const CONCEPTS: readonly Concept[] = [
       ['hidden', 'behaviour'],
       ['sleeper', 'agent'],
       ['trojaned', 'models'],
-      ['time', 'bomb'],
-      ['logic', 'bomb'],
-      ['hidden', 'pattern'],
-      ['hiding', 'pattern'],
-      ['secret', 'pattern'],
     ],
   },
   {
@@ -202,12 +189,6 @@ export const CONCEPTS: readonly Concept[] = [
       ['trick', 'classifier'],
       ['imperceptible', 'perturbation'],
       ['tiny', 'changes', 'images'],
-      ['invisible', 'noise'],
-      ['imperceptible', 'noise'],
-      ['break', 'defenses'],
-      ['bypass', 'defenses'],
-      ['evade', 'defenses'],
-      ['circumvent', 'defenses'],
     ],
   },
   {
@@ -241,9 +222,6 @@ export const CONCEPTS: readonly Concept[] = [
     cues: [
       ['many', 'gpus'],
       ['multiple', 'machines'],
-      ['simultaneously'],
-      ['concurrently'],
-      ['several', 'steps', 'once'],
     ],
   },
   // Vision
@@ -266,8 +244,6 @@ export const CONCEPTS: readonly Concept[] = [
       ['classify', 'images'],
       ['classify', 'photos'],
       ['classify', 'pictures'],
-      ['image', 'recognition'],
-      ['object', 'recognition'],
     ],
   },
   {

@@ -83,9 +83,6 @@ interface Prepared {
   acronyms: Map<string, string[]>;
 }
 
-/** Topic words from which a question reads as a description rather than a name for a topic. */
-const DESCRIPTION_WORDS = 6;
-
 /**
  * Full-text search over titles, aliases and abstracts. Matching is strict
  * first (every word, stemmed, with synonyms), then forgiving in steps that are
@@ -236,15 +233,12 @@ export class PaperIndex {
    * English word and no typo of a paper's word, in a longer question. An
    * English word the papers lack is a real constraint ("protein language
    * models" is not about language models), except beside a concept described
-   * in everyday words or in a long description, where it is part of the
-   * description ("spotting defects in factory parts").
+   * in everyday words, where it is part of the description ("spotting defects
+   * in factory parts").
    */
   #mayLeaveOut(missing: readonly string[], groups: readonly TermGroup[], known: TermGroup[]) {
     const english = (word: string) => word.split(/[\s-]+/u).every(isEnglishWord);
-    // A long description ("that one where a tiny change in the augmentation code plants a trojan")
-    // is told in everyday words; the papers' words in it, more than the rest, decide.
-    const description = groups.length >= DESCRIPTION_WORDS && known.length > missing.length;
-    if (description || known.some((group) => group.concept)) return missing.every(english);
+    if (known.some((group) => group.concept)) return missing.every(english);
     return missing.length * 3 <= groups.length && known.length >= 2 && !missing.some(english);
   }
 

@@ -433,11 +433,9 @@ describe('5. topics in lay words, with precision', () => {
     ['detecting defective products in a factory', [8]],
     ['how do I stop my model overfitting', [5]],
     ['speeding up models at inference time', [15, 17]],
-    // Long descriptions in everyday words: the papers' words in them decide.
-    ['that one where a tiny sneaky change in the data augmentation code plants a trojan', [4]],
-    ['a bot that searches the web doing several steps at once', [14]],
-    ['attacks that break adversarial defenses', [2, 11, 19]],
-    ['hacking a phone assistant AI by hiding a pattern in the screenshots', [16]],
+    // "by" + an -ing verb says how, not who.
+    ['tricking an AI assistant on a phone by hiding a pattern in screenshots', [16]],
+    ['i want to stop people training AI on my photos by adding invisible noise', [1, 3]],
   ])('GIVEN "%s" THEN the papers on it come first', (text, expected) => {
     const top = numbersOf(ask(text).papers).slice(0, expected.length + 2);
     for (const n of expected) expect(top).toContain(n);
@@ -454,6 +452,12 @@ describe('5. topics in lay words, with precision', () => {
     'that paper where robots learn to walk on rough terrain using cameras',
     'detecting fake news articles on social media with graph networks',
     'the one about self driving cars seeing pedestrians at night in the rain',
+    'the one about training a network on protein data to find new drugs',
+    'how to break defenses in football',
+    'invisible noise in audio recordings',
+    'concurrently running database transactions',
+    'papers about (protein folding)',
+    "what's the paper on (quantum computing)",
   ])('GIVEN "%s", outside the corpus THEN no papers', (text) => {
     expect(ask(text).papers).toEqual([]);
   });
