@@ -2,7 +2,8 @@ import { STOPWORDS } from '../text/stopwords.js';
 import { isSmallTalk } from './chat-words.js';
 
 /** What people call what is listed ("papers", "stuff", "ones"), as a pattern's alternatives. */
-export const PAPER_NOUNS = String.raw`papers?|publications?|pubs?|preprints?|articles?|stuff|work|works|ones|things|entries`;
+export const PAPER_NOUNS =
+  'papers?|publications?|pubs?|preprints?|articles?|stuff|work|works|ones|things|entries';
 
 /**
  * Words that frame a question rather than name its subject: what to do
