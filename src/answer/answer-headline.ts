@@ -39,7 +39,7 @@ function searchHeadline(draft: Draft, query: SearchQuery): string {
         return `${people} wrote ${matchSentence(query, draft.total)}`;
       }
       const what =
-        query.intent === 'ranking' && query.position === 'first' ? 'first-author papers' : 'papers';
+        query.intent === 'ranking' && query.position ? `${query.position}-author papers` : 'papers';
       const phrases = filterPhrases(query.filters).join(' ');
       return `Who has the most ${what}${phrases ? ` ${phrases}` : ''}`;
     }

@@ -338,9 +338,10 @@ function groupPapers(papers: readonly Paper[], groupBy: GroupBy, mostFirst: bool
   for (const paper of papers)
     for (const key of keysOf(paper)) counts.set(key, (counts.get(key) ?? 0) + 1);
   const groups = [...counts].map(([key, count]) => ({ key, count }));
-  return groupBy === 'year' && !mostFirst
-    ? groups.sort((a, b) => a.key.localeCompare(b.key))
-    : groups.sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+  if (groupBy === 'year' && !mostFirst) return groups.sort((a, b) => a.key.localeCompare(b.key));
+  groups.sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+  // "which year had the most": the answer is the top group, with any tied with it.
+  return mostFirst ? groups.filter((group) => group.count === groups[0]?.count) : groups;
 }
 
 function authorNotes(filters: Filters): string[] {

@@ -25,20 +25,33 @@ const UNIT_PATTERNS = UNIT.map(([groupBy, unit]) => ({
 export function claimGroupBy(
   spans: TextSpans,
 ): { groupBy: GroupBy; mostFirst: boolean } | undefined {
-  const most = spans.claim(WHICH_HAS_MOST, (m) => m[1] as string)[0];
+  const most =
+    spans.claim(WHICH_HAS_MOST, (m) => m[1] as string)[0] ??
+    spans.claim(MOST_UNIT, (m) => (m[1] ?? m[2]) as string)[0];
   const mostBy = most ? unitOf(most) : undefined;
-  if (mostBy) return { groupBy: mostBy, mostFirst: true };
+  if (mostBy) {
+    spans.take(/\b(?:the\s+)?(?:most|busiest|biggest|largest|highest|peak)\b/iu);
+    return { groupBy: mostBy, mostFirst: true };
+  }
   const groupBy = claimGroupUnit(spans);
   return groupBy ? { groupBy, mostFirst: false } : undefined;
 }
 
+const MOST_UNITS = String.raw`years?|categor(?:y|ies)|subjects?|venues?|conferences?|journals?|authors?|persons?|people`;
 /**
- * "which year had the most papers", "what venue has the most", "which year did
- * X publish the most": groups, the largest first. Only the unit is claimed in
- * the last form, so the person between stays to be read.
+ * "which year had the most papers", "in which year was most of papers
+ * published", "which venue did X publish the most at": the unit is claimed,
+ * and the superlative later in the sentence; the words between stay to be read.
  */
-const WHICH_HAS_MOST =
-  /\b(?:which|what)\s+(years?|categor(?:y|ies)|subjects?|venues?|conferences?|journals?|authors?|persons?|people)\s+(?:(?:has|had|have|saw|got|produced|with|is\s+the\s+one\s+with)\s+(?:the\s+)?most\b|(?=(?:did|does|do)\s+(?:[\p{L}'’.-]+\s+){1,4}?(?:publish(?:ed)?|write|wrote|put\s+out|release|produce)\s+(?:the\s+)?most\b))/iu;
+const WHICH_HAS_MOST = new RegExp(
+  String.raw`\b(?:which|what)\s+(${MOST_UNITS})\b(?=[^?.!]*\b(?:most|busiest|biggest|largest|highest|peak)\b)`,
+  'iu',
+);
+/** "X's busiest year", "the year with the most papers". */
+const MOST_UNIT = new RegExp(
+  String.raw`\b(?:busiest|biggest|most\s+productive|peak)\s+(${MOST_UNITS})\b|\b(${MOST_UNITS})\s+with\s+(?:the\s+)?most\b`,
+  'iu',
+);
 
 /** "which categories has X published in", "venues of the 2025 papers": a plural unit asks for each of them, counted. */
 const WHICH_UNITS =
@@ -91,7 +104,11 @@ const RANKING = new RegExp(
   [
     String.raw`\bwho\s+(?:has\s+|have\s+|had\s+)?(?:published|publish(?:es)?|written|wrote|writes?|authored|co-?authored|has|had|have|is\s+on|appears?\s+on|leads?|led|is\s+first\s+author\s+on)\s+(?:the\s+)?most\b`,
     String.raw`\b(?:the\s+)?(?:most\s+(?:prolific|productive|published|active|frequent)|top|leading|busiest)\s+(?:\d+\s+)?(?:(?:first|lead|last|senior)[- ]?)?(?:authors?|researchers?|people|persons?|writers?|contributors?|members?|publishers?)\b`,
-    String.raw`\bwho\s+(?:is|was|are)\s+(?:the\s+)?(?:most\s+prolific|top\s+(?:author|researcher))\b`,
+    String.raw`\bwho(?:\s+is|\s+was|\s+are|'s|’s)\s+(?:the\s+)?(?:most\s+(?:prolific|productive|published|active)|top\s+(?:author|researcher))\b`,
+    String.raw`(?:\bwho\s+(?:is|was|are|appears?\s+as)\s+)?(?:the\s+)?\b(?:first|last|lead|senior)[- ]author\s+(?:the\s+)?most(?:\s+often)?\b`,
+    String.raw`\bmost\s+(?:prolific|productive)\b(?=\s*(?:[?!.,]|$|one\b|person\b))`,
+    // "which people wrote the 2019 papers": everyone in scope, most papers first.
+    String.raw`\b(?:which|what)\s+(?:people|persons|researchers|authors)\b`,
   ].join('|'),
   'iu',
 );

@@ -22,9 +22,10 @@ type Word = ReturnType<TextSpans['words']>[number];
 const NAME_BOUNDARY =
   /^(?:in|from|since|before|after|between|during|about|on|with|without|that|which|who|published|until|through|regarding|concerning|related|papers?|having|has|have|sorted|ordered|for|of|to|is|are|were|was|wrote|write|worked)$/iu;
 const SLOT =
-  /\b(?:(?:not|never)\s+(?:(?:co-?)?authored\s+|written\s+)?(?:by|with)|but\s+not(?:\s+(?:by|with))?|except(?:\s+for)?(?:\s+by)?|excluding|besides|(?:apart|aside)\s+from|other\s+than|not\s+(?:counting|including)|without|(?:co-?)?(?:authored|written)\s+by|by|from|with|author:|by:)\s*/giu;
+  /\b(?:(?:not|never)\s+(?:(?:co-?)?authored\s+|written\s+)?(?:by|with)|but\s+not(?:\s+(?:by|with))?|except(?:\s+for)?(?:\s+by)?|excluding|besides|(?:apart|aside)\s+from|other\s+than|not\s+(?:counting|including)|(?:do\s+not|don['’]?t)\s+count(?:ing)?|without|(?:co-?)?(?:authored|written)\s+by|by|from|with|author:|by:)\s*/giu;
 /** Slot words that leave a person out: "not by X", "but not X", "excluding X", "without X". */
-const EXCLUDING = /^(?:not|never|but|except|excluding|besides|apart|aside|other|without)\b/iu;
+const EXCLUDING =
+  /^(?:not|never|but|except|excluding|besides|apart|aside|other|without|do\s+not|don)\b/iu;
 
 function toFilter(found: NameMatch): AuthorFilter {
   return { asked: found.asked, names: found.authors.map((a) => a.name), how: found.kind };
@@ -91,9 +92,10 @@ function claimSlots(
   result: AuthorUnderstanding,
 ): void {
   for (const slot of [...spans.text.matchAll(SLOT)]) {
-    const strict = /^(?:from|with|without|but|except|excluding|besides|apart|aside|other)/iu.test(
-      slot[0],
-    );
+    const strict =
+      /^(?:from|with|without|but|except|excluding|besides|apart|aside|other|do|don)/iu.test(
+        slot[0],
+      );
     const excluded = EXCLUDING.test(slot[0]);
     for (const name of slotNames(spans, slot.index + slot[0].length)) {
       const found = resolveLongestPrefix(name.words, directory);

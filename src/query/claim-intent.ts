@@ -10,7 +10,7 @@ const COAUTHOR_NOUN =
   /\b(?:(?:top|main|closest|usual|frequent|most\s+frequent|regular)\s+)?(?:co-?authors?|collab(?:orator)?s?|co-?workers?|colleagues)\b(?:\s+(?:of|for))?/iu;
 const WHO_WITH = [
   /\bwho\s+(?:does|did|has|have|do|is)\b/iu,
-  /\b(?:work(?:s|ed|ing)?|collab\w*|publish(?:es|ed|ing)?|writes?|wrote|written|co-?author(?:s|ed)?)\s+(?:(?:papers?|the\s+most|most(?:\s+often)?)\s+)?(?:with|together)(?:\s+(?:the\s+)?most)?\b/iu,
+  /\b(?:work(?:s|ed|ing)?|collab\w*|publish(?:es|ed|ing)?|writes?|wrote|written|co-?author(?:s|ed)?)\s+(?:(?:the\s+)?most(?:\s+often)?\s+)?(?:papers?\s+)?(?:together\s+)?(?:with|together)(?:\s+(?:the\s+)?most)?\b/iu,
 ];
 const WHO_WORKS_WITH =
   /\b(?:who|whom)\s+(?:\w+\s+){0,2}(?:work(?:s|ed)?|collab\w*|publish(?:es|ed)?|writes?|wrote|co-?author(?:s|ed)?)\s+(?:with|together)\b|\bwith\s+whom\b/iu;

@@ -239,7 +239,9 @@ export function parseQuery(raw: string, context: ParseContext): Query {
   // "how many people has X published with" counts X's co-authors; without anyone named, everyone in scope.
   if (intent === 'people-count' && authors.length > 0)
     return QuerySchema.parse({ intent: 'coauthors', ...common });
-  if ((ranking || intent === 'people-count') && authors.length === 0) {
+  // "who wrote the 2019 papers": with no paper to show, the authors asked for are everyone in scope.
+  const peopleInScope = show.includes('authors') && !subject && intent !== 'count';
+  if ((ranking || intent === 'people-count' || peopleInScope) && authors.length === 0) {
     const position = ranking?.position ?? positions[0]?.position;
     return QuerySchema.parse({
       intent: 'ranking',
