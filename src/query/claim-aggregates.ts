@@ -37,7 +37,8 @@ export function claimGroupBy(
   return groupBy ? { groupBy, mostFirst: false } : undefined;
 }
 
-const MOST_UNITS = String.raw`years?|categor(?:y|ies)|subjects?|venues?|conferences?|journals?|authors?|persons?|people`;
+const MOST_UNITS =
+  'years?|categor(?:y|ies)|subjects?|venues?|conferences?|journals?|authors?|persons?|people';
 /**
  * "which year had the most papers", "in which year was most of papers
  * published", "which venue did X publish the most at": the unit is claimed,
