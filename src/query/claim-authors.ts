@@ -1,6 +1,7 @@
 import { looksLikePersonName } from '../corpus/person-name.js';
 import type { AuthorDirectory, NameMatch } from '../people/author-directory.js';
 import { isEnglishWord } from '../text/english-words.js';
+import { STOPWORDS } from '../text/stopwords.js';
 import { isFiller, PAPER_NOUNS } from './filler.js';
 import type { AuthorFilter, UnknownAuthor } from './query.js';
 import type { TextSpans } from './text-spans.js';
@@ -22,7 +23,9 @@ type Word = ReturnType<TextSpans['words']>[number];
 const NAME_BOUNDARY =
   /^(?:in|from|since|before|after|between|during|about|on|with|without|that|which|who|published|until|through|regarding|concerning|related|papers?|having|has|have|sorted|ordered|for|of|to|is|are|were|was|wrote|write|worked)$/iu;
 const SLOT =
-  /\b(?:(?:not|never)\s+(?:(?:co-?)?authored\s+|written\s+)?(?:by|with)|but\s+not(?:\s+(?:by|with))?|except(?:\s+for)?(?:\s+by)?|excluding|besides|(?:apart|aside)\s+from|other\s+than|not\s+(?:counting|including)|(?:do\s+not|don['’]?t)\s+count(?:ing)?|without|(?:co-?)?(?:authored|written)\s+by|by|from|with|author:|by:)\s*/giu;
+  /\b(?:(?:not|never)\s+(?:(?:co-?)?authored\s+|written\s+)?(?:by|with)|but\s+not(?:\s+(?:by|with))?|except(?:\s+for)?(?:\s+by)?|excluding|besides|(?:apart|aside)\s+from|other\s+than|not\s+(?:counting|including)|(?:do\s+not|don['’]?t)\s+count(?:ing)?|without|(?:co-?)?(?:authored|written)\s+by|(?:someone\s+|somebody\s+|anyone\s+)?(?:named|called)|by|from|with|not|author:|by:)\s*/giu;
+const BEFORE_NAME =
+  /^(?:both|either|the|all|dr|prof|professor|mr|ms|mrs|mister|miss|ones|those|papers?|with|by)$/iu;
 /** Slot words that leave a person out: "not by X", "but not X", "excluding X", "without X". */
 const EXCLUDING =
   /^(?:not|never|but|except|excluding|besides|apart|aside|other|without|do\s+not|don)\b/iu;
@@ -45,6 +48,17 @@ export function claimAuthors(spans: TextSpans, context: AuthorContext): AuthorUn
   claimSurnames(spans, context, result);
   if (result.authors.filter((author) => !author.excluded).length >= 2) spans.take(SHARED_WORK);
   return result;
+}
+
+const NOT_AN_AUTHOR =
+  /\b(?:(?:is|was|are|were)\s+not|isn['’]?t|wasn['’]?t)\s+(?:an?\s+)?(?:author|co-?author|on)\b(?:\s+(?:of|on))?/iu;
+
+/**
+ * "papers Gao is not on", "which papers is Xitong Gao NOT an author of": read
+ * before the facts to show take "author"; the one person named is then left out.
+ */
+export function claimNotAnAuthor(spans: TextSpans): boolean {
+  return spans.take(NOT_AN_AUTHOR);
 }
 
 /**
@@ -70,14 +84,14 @@ function slotNames(spans: TextSpans, after: number): SlotName[] {
   for (const word of spans.words().filter((w) => w.start >= after)) {
     // An initial's period ("Y. Zhao"), "&" and quotes (author:"Yiren Zhao") may sit between name words.
     const gap = spans.text.slice(lastEnd, word.start).replace(/^\./u, '');
-    if (/[^\s&"“”]/u.test(gap) || NAME_BOUNDARY.test(word.word) || /^\d/u.test(word.word)) break;
-    lastEnd = word.end;
-    // "with both X and Y", "by the Xitong Gao": words before a name that are not part of it.
-    if (
-      names.at(-1)?.words.length === 0 &&
-      /^(?:both|either|the|all|dr|prof|professor|mr|ms|mrs|mister|miss)$/iu.test(word.word)
-    )
+    if (/[^\s&"“”]/u.test(gap) || /^\d/u.test(word.word)) break;
+    // "with both X and Y", "by the Xitong Gao", "but not the ones with X": words before a name, not of it.
+    if (names.at(-1)?.words.length === 0 && BEFORE_NAME.test(word.word)) {
+      lastEnd = word.end;
       continue;
+    }
+    if (NAME_BOUNDARY.test(word.word)) break;
+    lastEnd = word.end;
     const joiner = /^(?:and|or|&)$/iu.test(word.word);
     if (joiner || gap.includes('&'))
       names.push({ words: [], alternative: /^or$/iu.test(word.word) });
@@ -92,8 +106,11 @@ function claimSlots(
   result: AuthorUnderstanding,
 ): void {
   for (const slot of [...spans.text.matchAll(SLOT)]) {
+    // A slot word inside a name claimed before ("but not the ones with X") was read with it.
+    if (spans.text.slice(slot.index, slot.index + slot[0].trimEnd().length).trim() === '') continue;
+    // Words that may precede anything: only a name the corpus knows makes them a slot ("not LG", "called Flareon").
     const strict =
-      /^(?:from|with|without|but|except|excluding|besides|apart|aside|other|do|don)/iu.test(
+      /^(?:from|with|without|but|except|excluding|besides|apart|aside|other|do|don|someone|somebody|anyone|named|called|not\s*$)/iu.test(
         slot[0],
       );
     const excluded = EXCLUDING.test(slot[0]);
@@ -103,7 +120,10 @@ function claimSlots(
       if (found && name.alternative && previous) {
         result.authors[result.authors.length - 1] = eitherOf(previous, toFilter(found.match));
         spans.claimRange(slot.index, closingQuote(spans.text, found.end));
-      } else if (found) {
+      } else if (
+        found &&
+        !(/^not\s*$/iu.test(slot[0]) && STOPWORDS.has(name.words[0]?.word.toLowerCase() ?? ''))
+      ) {
         const filter = toFilter(found.match);
         result.authors.push(excluded ? { ...filter, excluded: true } : filter);
         spans.claimRange(slot.index, closingQuote(spans.text, found.end));

@@ -6,11 +6,11 @@ type Position = NonNullable<AuthorFilter['position']>;
 const CUES: ReadonlyArray<readonly [Position, RegExp]> = [
   [
     'first',
-    /\b(?:as\s+(?:the\s+)?(?:first|lead|leading|main)\s+author|(?:first|lead|main)[- ]?author(?:ed|ship|s)?|first[- ]named|led|(?<=\b(?:did|does|do|has|have|had)\s+(?:[\p{L}.'’-]+\s+){1,3})lead)\b/iu,
+    /\b(?:as\s+(?:the\s+)?(?:first|lead|leading|main)\s+author|(?:first|lead|main)[- ]?author(?:ed|ship|s)?|first[- ]named|name\s+(?:is|comes)\s+(?:the\s+)?first|listed\s+first|led|(?<=\b(?:did|does|do|has|have|had)\s+(?:[\p{L}.'’-]+\s+){1,3})lead)\b/iu,
   ],
   [
     'last',
-    /\b(?:as\s+(?:the\s+)?(?:last|senior|final)\s+author|(?:last|senior|final)[- ]?author(?:ed|ship|s)?)\b/iu,
+    /\b(?:as\s+(?:the\s+)?(?:last|senior|final)\s+author|(?:last|senior|final)[- ]?author(?:ed|ship|s)?|name\s+(?:is|comes)\s+(?:the\s+)?last|listed\s+last)\b/iu,
   ],
 ];
 

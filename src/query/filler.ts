@@ -23,7 +23,7 @@ export const FRAME_WORDS: ReadonlySet<string> = new Set(
   ever every any all some there which whose whom many much few exist exists available
   year years sort order done on total overall altogether together both them their our we us
   most frequent frequently often common commonly counts numbers tally
-  compare compared comparing comparison versus vs make made makes cannot cant wont whether anywhere somewhere yet whole entire among amongst
+  compare compared comparing comparison versus vs make made makes cannot cant wont whether anywhere somewhere yet whole entire among amongst called named
   got have has had having does do did is are was were am
   professor prof dr doctor mr ms mrs mister miss madam sir student`.split(/\s+/u),
 );

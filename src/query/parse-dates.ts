@@ -269,7 +269,7 @@ const LISTED = new RegExp(
 const ONE_ITEM = new RegExp(LISTED_ITEM, 'giu');
 const WHOLE_POINT = new RegExp(`^${POINT}$`, 'iu');
 const SPAN = new RegExp(
-  String.raw`\b(?:(?:from|in|during)\s+)?(${POINT})\s*(?:to|until|till|through|thru|[-–—]|\.\.)\s*(${POINT})`,
+  String.raw`\b(?:(?:from|in|during)\s+)?(${POINT})\s*(?:to|until|till|through|thru|up\s+to(?:\s+and\s+including)?|[-–—]|\.\.)\s*(${POINT})`,
   'iu',
 );
 const PART_OF_YEAR = new RegExp(
@@ -281,11 +281,11 @@ const OPEN_ENDED = new RegExp(
   'iu',
 );
 const ONWARDS = new RegExp(
-  String.raw`\b(?:(?:from|since)\s+)?(${POINT})\s*(?:onwards?|forward|and\s+up|\+)(?!\w)`,
+  String.raw`\b(?:(?:from|since)\s+)?(${POINT})\s*(?:onwards?|forward|and\s+up|\+)(?!\w)|\bfrom\s+(${POINT})\s+on(?=\s*(?:[,.;!?]|$))`,
   'iu',
 );
 const AFTER = new RegExp(
-  String.raw`\b(since|starting(?:\s+(?:in|from))?|(?:in\s+or\s+)?after|later\s+than|newer\s+than|post)\s+(${POINT})`,
+  String.raw`\b(since|starting(?:\s+(?:in|from))?|(?:in\s+or\s+)?after|later\s+than|newer\s+than|post|(?:not|no)\s+(?:older|earlier)\s+than)\s+(${POINT})`,
   'iu',
 );
 const BEFORE = new RegExp(
@@ -293,7 +293,7 @@ const BEFORE = new RegExp(
   'iu',
 );
 const UNTIL = new RegExp(
-  String.raw`\b(?:until|till|through|up\s+to(?:\s+and\s+including)?|no\s+later\s+than|by\s+the\s+end\s+of)\s+(${POINT})`,
+  String.raw`\b(?:until|till|through|up\s+to(?:\s+and\s+including)?|(?:no|not)\s+(?:later|newer)\s+than|by\s+the\s+end\s+of)\s+(${POINT})`,
   'iu',
 );
 const AT_POINT = new RegExp(
@@ -302,7 +302,7 @@ const AT_POINT = new RegExp(
 );
 
 const SET_ASIDE_DATE = new RegExp(
-  String.raw`\b(?:except(?:\s+for)?|excluding|but\s+not|not)\s+(?:(?:in|from|during|for)\s+)?(${POINT})`,
+  String.raw`\b(?:except(?:\s+for)?|excluding|but\s+not|not)\s+(?:(?:in|from|during|for)\s+)?(?:the\s+)?(${POINT})(?:\s+ones)?`,
   'iu',
 );
 
@@ -408,12 +408,13 @@ export function claimAbsoluteDates(spans: TextSpans): DateRange[] {
       : push({ from: p.start, label: `${p.label} or later` });
   });
   spans.claim(ONWARDS, (m) => {
-    const p = readPoint(m[1] as string);
+    const p = readPoint((m[1] ?? m[2]) as string);
     return push({ from: p.start, label: `${p.label} onwards` });
   });
   spans.claim(AFTER, (m) => {
     const p = readPoint(m[2] as string);
-    const inclusive = /^(since|starting)/iu.test(m[1] as string);
+    // "not older than 2024" keeps 2024 itself, as "since" does.
+    const inclusive = /^(since|starting|not|no)/iu.test(m[1] as string);
     return push(
       inclusive
         ? { from: p.start, label: `since ${p.label}` }

@@ -1,7 +1,12 @@
 import { stripChatMarkup } from './chat-markup.js';
 import { CONTRACTIONS, isThanksOrPraise } from './chat-words.js';
 import { claimGroupBy, claimRanking } from './claim-aggregates.js';
-import { type AuthorContext, claimAuthors, claimLeftoverName } from './claim-authors.js';
+import {
+  type AuthorContext,
+  claimAuthors,
+  claimLeftoverName,
+  claimNotAnAuthor,
+} from './claim-authors.js';
 import { claimCategories, claimCodeFilter, claimPaperIds } from './claim-filters.js';
 import { claimFacets } from './claim-form.js';
 import { claimIntent } from './claim-intent.js';
@@ -63,14 +68,29 @@ function withoutChatter(
   if (sentences.length < 2) return undefined;
   const chatter = sentences.filter((s) => asksNothing(parseQuery(s, context), context));
   if (chatter.length === 0 || chatter.length === sentences.length) return undefined;
-  return { text: sentences.filter((s) => !chatter.includes(s)).join(' '), chatter };
+  const text = sentences.filter((s) => !chatter.includes(s)).join(' ');
+  // "polygraph lie detection in police interviews — any paper?": the rest must ask something itself.
+  return narrows(parseQuery(text, context)) ? { text, chatter } : undefined;
 }
 
+/** Small talk, or words no paper uses with nothing else asked beside them. */
 function asksNothing(query: Query, context: ParseContext): boolean {
   if (query.intent === 'greeting') return true;
-  if (!isSearchQuery(query) || query.intent !== 'list') return false;
+  if (!isSearchQuery(query) || narrows(query, { topic: false })) return false;
+  const topic = query.filters.topic?.split(/\s+/u) ?? [];
+  return topic.some(
+    (word) =>
+      !context.isTopicWord(word) &&
+      !context.aliasFor(word.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')),
+  );
+}
+
+/** True when a question asks more than "all the papers": a shape, a filter, what to show, an order, a topic. */
+function narrows(query: Query, { topic = true } = {}): boolean {
+  if (!isSearchQuery(query)) return false;
   const { filters } = query;
-  const filtered =
+  return (
+    query.intent !== 'list' ||
     filters.authors.length > 0 ||
     filters.unknownAuthors.length > 0 ||
     filters.dates !== undefined ||
@@ -80,15 +100,8 @@ function asksNothing(query: Query, context: ParseContext): boolean {
     filters.hasCode !== undefined ||
     filters.published !== undefined ||
     query.show.length > 0 ||
-    query.order !== 'relevance';
-  const topic = filters.topic?.split(/\s+/u) ?? [];
-  return (
-    !filtered &&
-    topic.some(
-      (word) =>
-        !context.isTopicWord(word) &&
-        !context.aliasFor(word.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')),
-    )
+    query.order !== 'relevance' ||
+    (topic && filters.topic !== undefined)
   );
 }
 
@@ -136,6 +149,7 @@ export function parseQuery(raw: string, context: ParseContext): Query {
   const intent = claimIntent(spans);
   if (intent === 'help') return { intent: 'help', ignored: markup.removed };
 
+  const notAnAuthor = claimNotAnAuthor(spans);
   const paperIds = claimPaperIds(spans);
   const setAsideDates = claimSetAsideDates(spans);
   const relative = claimRelativeDates(spans, context.today);
@@ -169,6 +183,8 @@ export function parseQuery(raw: string, context: ParseContext): Query {
   // "anything new this month?": a stated window says more than "new" does.
   const stated = [...relative, ...absolute];
   const dates = intersectRanges(stated.length > 0 ? stated : recent ? [recent] : []);
+  const [only, ...others] = found.authors;
+  if (notAnAuthor && only && others.length === 0) only.excluded = true;
   const named = applyPositions(found.authors, positions, question);
   // In an answer that lists people, "besides X" leaves X out of the list, not X's papers out of the count.
   const peopleAnswer =
