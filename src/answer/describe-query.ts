@@ -21,6 +21,11 @@ function datePhrase(range: DateRange): string {
     : range.label;
 }
 
+/** "Computer Vision (cs.CV)" */
+function categoryPhrase(code: string): string {
+  return `${categoryFromCode(code)?.name ?? code} (${code})`;
+}
+
 /** “backdoors” or “poisoning” */
 export function quotedTopics(topics: readonly string[]): string {
   return topics.map((topic) => `“${topic}”`).join(' or ');
@@ -40,11 +45,11 @@ export function filterPhrases(filters: Filters): string[] {
   if (filters.dates) parts.push(datePhrase(filters.dates));
   for (const range of filters.excludedDates ?? []) parts.push(`not ${datePhrase(range)}`);
   if (filters.categories.length > 0) {
-    const names = filters.categories.map(
-      (code) => `${categoryFromCode(code)?.name ?? code} (${code})`,
-    );
+    const names = filters.categories.map(categoryPhrase);
     parts.push(`in ${names.join(' or ')}`);
   }
+  if (filters.excludedCategories?.length)
+    parts.push(`not in ${filters.excludedCategories.map(categoryPhrase).join(' or ')}`);
   if (filters.venues.length > 0)
     parts.push(
       `at ${filters.venues.map((v) => (v.year ? `${v.name} ${v.year}` : v.name)).join(' or ')}`,

@@ -18,6 +18,7 @@ function passesSimpleFilters(paper: Paper, filters: Filters): boolean {
   if (!inRange(paper.published, filters.dates)) return false;
   if (filters.excludedDates?.some((range) => inRange(paper.published, range))) return false;
   if (filters.categories.length > 0 && !filters.categories.includes(paper.category)) return false;
+  if (filters.excludedCategories?.includes(paper.category)) return false;
   if (filters.published !== undefined && (paper.venue !== undefined) !== filters.published)
     return false;
   if (filters.venues.length > 0 && !atVenue(paper, filters.venues)) return false;
@@ -75,6 +76,7 @@ export function findPapers(filters: Filters, library: Library): FoundPapers {
   const beyondDates =
     filters.dates?.parts !== undefined ||
     filters.excludedDates !== undefined ||
+    filters.excludedCategories !== undefined ||
     filters.categories.length > 0 ||
     filters.hasCode !== undefined ||
     filters.venues.length > 0 ||

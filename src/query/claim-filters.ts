@@ -120,6 +120,22 @@ const CATEGORY_WORDS: Readonly<Record<string, readonly string[]>> = {
   'eess.SP': ['signal processing', 'DSP'],
 };
 
+/** "not LG", "papers that are not CV", "except cs.CR": a category the answer leaves out. */
+const SET_ASIDE_CATEGORY =
+  /\b(?:not|except|excluding|but\s+not|other\s+than|outside(?:\s+of)?)\s+(?:in\s+)?(?:the\s+)?((?:cs|eess|stat)\.[a-z]{2}|[a-z]{2,3})(?![\p{L}\p{N}.])/giu;
+
+/** Categories the question sets aside, by code or everyday abbreviation; claims them. */
+export function claimSetAsideCategories(spans: TextSpans): string[] {
+  return spans.claim(SET_ASIDE_CATEGORY, (m) => {
+    const token = m[1] as string;
+    const code = ABBREVIATIONS[token.toLowerCase()] ?? token;
+    // A two-letter word ("not in", "not me") is a category only as one the list knows, in capitals or dotted.
+    if (!/\./u.test(token) && !ABBREVIATIONS[token.toLowerCase()] && token !== token.toUpperCase())
+      return undefined;
+    return categoryFromCode(code)?.code;
+  });
+}
+
 /** `id:<paper-id>`: an exact paper, for people who know its id (platforms pick papers through `Core.paperQuery`). */
 export function claimPaperIds(spans: TextSpans): string[] {
   return spans.claim(/\bid:\s*([a-z0-9]+(?:-[a-z0-9]+)*)/iu, (m) => (m[1] as string).toLowerCase());

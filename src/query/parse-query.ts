@@ -7,7 +7,12 @@ import {
   claimLeftoverName,
   claimNotAnAuthor,
 } from './claim-authors.js';
-import { claimCategories, claimCodeFilter, claimPaperIds } from './claim-filters.js';
+import {
+  claimCategories,
+  claimCodeFilter,
+  claimPaperIds,
+  claimSetAsideCategories,
+} from './claim-filters.js';
 import { claimFacets } from './claim-form.js';
 import { claimIntent } from './claim-intent.js';
 import { claimOrder } from './claim-order.js';
@@ -164,6 +169,7 @@ export function parseQuery(raw: string, context: ParseContext): Query {
   const venues = claimVenues(spans, context.venues);
   const absolute = claimAbsoluteDates(spans);
   absolute.push(...claimBareMonths(spans, context.today, [...relative, ...absolute]));
+  const excludedCategories = claimSetAsideCategories(spans);
   const categories = claimCategories(spans);
   const found = claimAuthors(spans, context);
 
@@ -210,6 +216,7 @@ export function parseQuery(raw: string, context: ParseContext): Query {
     hasCode !== undefined ||
     categories.length > 0 ||
     excludedTopics.length > 0 ||
+    excludedCategories.length > 0 ||
     setAsideDates.length > 0 ||
     named.length > 0 ||
     found.unknown.length > 0 ||
@@ -233,6 +240,7 @@ export function parseQuery(raw: string, context: ParseContext): Query {
     ...(setAsideDates.length > 0 ? { excludedDates: setAsideDates } : {}),
     recent: recent !== undefined && relative.length === 0 && absolute.length === 0,
     categories: categories.map((category) => category.code),
+    ...(excludedCategories.length > 0 ? { excludedCategories } : {}),
     ...(hasCode === undefined ? {} : { hasCode }),
     ...(topic ? { topic } : {}),
     ...(alternatives.length >= 2 ? { topicAlternatives: alternatives } : {}),

@@ -36,6 +36,8 @@ export const FiltersSchema = z.object({
   recent: z.boolean(),
   /** Full arXiv codes; a paper needs one of them. */
   categories: z.array(z.string()),
+  /** "not LG": full arXiv codes a paper must not have. */
+  excludedCategories: z.array(z.string()).optional(),
   hasCode: z.boolean().optional(),
   /** Free text for the full-text search. */
   topic: z.string().optional(),

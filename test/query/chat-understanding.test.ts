@@ -187,6 +187,15 @@ describe('1. chat filler, markup and form words never narrow an answer', () => {
     });
   });
 
+  it('GIVEN "not CV", "except cs.CR" THEN that category is left out', () => {
+    expect(ask('Kejiang Ye papers that are not CV').understood).toBe(
+      'papers by Kejiang Ye · not in Computer Vision (cs.CV) · newest first',
+    );
+    expect(numbers('papers except cs.CR')).toHaveLength(25 - numbers('cs.CR papers').length);
+    // "not in 2024" is a date; "not me" nothing.
+    expect(ask('papers not in 2024').query).toMatchObject({ filters: { categories: [] } });
+  });
+
   it('GIVEN chatter sentences around a question THEN they are set aside and said', () => {
     const answer = ask('morning! coffee has not kicked in yet lol. which papers are at ICLR?');
     expect(numbersOf(answer.papers)).toEqual(numbers('papers at ICLR'));
