@@ -165,7 +165,7 @@ function draftSearchAnswer(query: SearchQuery, library: Library, options: Answer
         );
       return {
         ...page('groups', {
-          groups: groupPapers(papers, query.groupBy, query.mostFirst),
+          groups: groupPapers(papers, query.groupBy, query.mostFirst, query.onlyTop === true),
           groupBy: query.groupBy,
         }),
         papers: [],
@@ -320,7 +320,12 @@ function countPeople(names: readonly string[], library: Library): Person[] {
  * Papers counted per group. Years run in time order (a chart reads left to
  * right); categories, venues and people run from the most papers down.
  */
-function groupPapers(papers: readonly Paper[], groupBy: GroupBy, mostFirst: boolean): Group[] {
+function groupPapers(
+  papers: readonly Paper[],
+  groupBy: GroupBy,
+  mostFirst: boolean,
+  onlyTop: boolean,
+): Group[] {
   const keysOf = (paper: Paper): string[] => {
     switch (groupBy) {
       case 'year':
@@ -341,7 +346,7 @@ function groupPapers(papers: readonly Paper[], groupBy: GroupBy, mostFirst: bool
   if (groupBy === 'year' && !mostFirst) return groups.sort((a, b) => a.key.localeCompare(b.key));
   groups.sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
   // "which year had the most": the answer is the top group, with any tied with it.
-  return mostFirst ? groups.filter((group) => group.count === groups[0]?.count) : groups;
+  return onlyTop ? groups.filter((group) => group.count === groups[0]?.count) : groups;
 }
 
 function authorNotes(filters: Filters): string[] {

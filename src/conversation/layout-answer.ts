@@ -62,7 +62,7 @@ function everyYear(groups: readonly Group[]): Group[] {
 function groupsChart(answer: Answer): ChartSpec | undefined {
   if (!answer.groups || answer.groups.length === 0 || !answer.groupBy) return undefined;
   // "which year had the most": the title says it; one bar would only say it again.
-  if (answer.query.intent === 'groups' && answer.query.mostFirst) return undefined;
+  if (answer.query.intent === 'groups' && answer.query.onlyTop) return undefined;
   const by = answer.groupBy;
   return ChartSpecSchema.parse({
     kind: 'columns',

@@ -24,14 +24,17 @@ const UNIT_PATTERNS = UNIT.map(([groupBy, unit]) => ({
  */
 export function claimGroupBy(
   spans: TextSpans,
-): { groupBy: GroupBy; mostFirst: boolean } | undefined {
+): { groupBy: GroupBy; mostFirst: boolean; onlyTop?: true } | undefined {
   const most =
     spans.claim(WHICH_HAS_MOST, (m) => m[1] as string)[0] ??
     spans.claim(MOST_UNIT, (m) => (m[1] ?? m[2]) as string)[0];
   const mostBy = most ? unitOf(most) : undefined;
-  if (mostBy) {
-    spans.take(/\b(?:the\s+)?(?:most|busiest|biggest|largest|highest|peak)\b/iu);
-    return { groupBy: mostBy, mostFirst: true };
+  if (most && mostBy) {
+    spans.take(SUPERLATIVE);
+    // "which year had the most" asks for the year; "which years had the most" for them in order.
+    return /(?:s|people)$/iu.test(most)
+      ? { groupBy: mostBy, mostFirst: true }
+      : { groupBy: mostBy, mostFirst: true, onlyTop: true };
   }
   const groupBy = claimGroupUnit(spans);
   return groupBy ? { groupBy, mostFirst: false } : undefined;
@@ -39,18 +42,21 @@ export function claimGroupBy(
 
 const MOST_UNITS =
   'years?|categor(?:y|ies)|subjects?|venues?|conferences?|journals?|authors?|persons?|people';
+/** "the most", "busiest", "most productive", but not "most recent" (an order). */
+const SUPERLATIVE =
+  /\b(?:the\s+)?(?:most(?!\s+recent)(?:\s+(?:productive|prolific|active|papers))?|busiest|peak)\b/iu;
 /**
  * "which year had the most papers", "in which year was most of papers
  * published", "which venue did X publish the most at": the unit is claimed,
  * and the superlative later in the sentence; the words between stay to be read.
  */
 const WHICH_HAS_MOST = new RegExp(
-  String.raw`\b(?:which|what)\s+(${MOST_UNITS})\b(?=[^?.!]*\b(?:most|busiest|biggest|largest|highest|peak)\b)`,
+  String.raw`\b(?:which|what)\s+(${MOST_UNITS})\b(?=[^?.!]*\b(?:most(?!\s+recent)|busiest)\b)`,
   'iu',
 );
 /** "X's busiest year", "the year with the most papers". */
 const MOST_UNIT = new RegExp(
-  String.raw`\b(?:busiest|biggest|most\s+productive|peak)\s+(${MOST_UNITS})\b|\b(${MOST_UNITS})\s+with\s+(?:the\s+)?most\b`,
+  String.raw`\b(?:busiest|most\s+productive|peak)\s+(${MOST_UNITS})\b|\b(${MOST_UNITS})\s+with\s+(?:the\s+)?most(?!\s+recent)\b`,
   'iu',
 );
 
@@ -106,10 +112,8 @@ const RANKING = new RegExp(
     String.raw`\bwho\s+(?:has\s+|have\s+|had\s+)?(?:published|publish(?:es)?|written|wrote|writes?|authored|co-?authored|has|had|have|is\s+on|appears?\s+on|leads?|led|is\s+first\s+author\s+on)\s+(?:the\s+)?most\b`,
     String.raw`\b(?:the\s+)?(?:most\s+(?:prolific|productive|published|active|frequent)|top|leading|busiest)\s+(?:\d+\s+)?(?:(?:first|lead|last|senior)[- ]?)?(?:authors?|researchers?|people|persons?|writers?|contributors?|members?|publishers?)\b`,
     String.raw`\bwho(?:\s+is|\s+was|\s+are|'s|’s)\s+(?:the\s+)?(?:most\s+(?:prolific|productive|published|active)|top\s+(?:author|researcher))\b`,
-    String.raw`(?:\bwho\s+(?:is|was|are|appears?\s+as)\s+)?(?:the\s+)?\b(?:first|last|lead|senior)[- ]author\s+(?:the\s+)?most(?:\s+often)?\b`,
+    String.raw`(?:\bwho\s+(?:is|was|are|appears?\s+as)\s+)?(?:the\s+)?\b(?:first|last|lead|senior)[- ]author\s+(?:the\s+)?most(?!\s+recent)(?:\s+often)?\b`,
     String.raw`\bmost\s+(?:prolific|productive)\b(?=\s*(?:[?!.,]|$|one\b|person\b))`,
-    // "which people wrote the 2019 papers": everyone in scope, most papers first.
-    String.raw`\b(?:which|what)\s+(?:people|persons|researchers|authors)\b`,
   ].join('|'),
   'iu',
 );

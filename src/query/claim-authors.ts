@@ -51,7 +51,7 @@ export function claimAuthors(spans: TextSpans, context: AuthorContext): AuthorUn
 }
 
 const NOT_AN_AUTHOR =
-  /\b(?:(?:is|was|are|were)\s+not|isn['’]?t|wasn['’]?t)\s+(?:an?\s+)?(?:author|co-?author|on)\b(?:\s+(?:of|on))?/iu;
+  /\b(?:(?:is|was)\s+not|isn['’]?t|wasn['’]?t)\s+(?:(?:an?\s+)?(?:author|co-?author)\b(?:\s+(?:of|on))?|on(?=\s*(?:[?!.,]|$)))/iu;
 
 /**
  * "papers Gao is not on", "which papers is Xitong Gao NOT an author of": read

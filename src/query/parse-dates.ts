@@ -267,6 +267,7 @@ const LISTED = new RegExp(
   'iu',
 );
 const ONE_ITEM = new RegExp(LISTED_ITEM, 'giu');
+const ONE_POINT = new RegExp(POINT, 'giu');
 const WHOLE_POINT = new RegExp(`^${POINT}$`, 'iu');
 const SPAN = new RegExp(
   String.raw`\b(?:(?:from|in|during)\s+)?(${POINT})\s*(?:to|until|till|through|thru|up\s+to(?:\s+and\s+including)?|[-–—]|\.\.)\s*(${POINT})`,
@@ -302,16 +303,20 @@ const AT_POINT = new RegExp(
 );
 
 const SET_ASIDE_DATE = new RegExp(
-  String.raw`\b(?:except(?:\s+for)?|excluding|but\s+not|not)\s+(?:(?:in|from|during|for)\s+)?(?:the\s+)?(${POINT})(?:\s+ones)?`,
+  String.raw`\b(?:except(?:\s+for)?|excluding|but\s+not|not)\s+(?:(?:in|from|during|for)\s+)?(?:the\s+)?(${POINT}(?:\s*(?:,|and|or|&)\s*${POINT})*)(?:\s+ones)?`,
   'iu',
 );
 
-/** "except 2024", "excluding March 2025", "not from 2023": dates whose papers are left out. */
+/** "except 2024", "excluding March 2025", "not from 2023", "except the 2019 and 2025 ones": dates left out. */
 export function claimSetAsideDates(spans: TextSpans): DateRange[] {
-  return spans.claim(SET_ASIDE_DATE, (m) => {
-    const p = readPoint(m[1] as string);
-    return { from: p.start, to: p.end, label: p.label };
-  });
+  return spans
+    .claim(SET_ASIDE_DATE, (m) =>
+      [...(m[1] as string).matchAll(ONE_POINT)].map((point) => {
+        const p = readPoint(point[0]);
+        return { from: p.start, to: p.end, label: p.label };
+      }),
+    )
+    .flat();
 }
 
 /** Years, months, days and ranges between them, with their prepositions. */

@@ -68,14 +68,15 @@ const SENTENCE_BREAK = /(?<=[^\s.]{3}[.!?…]+)\s+|\s+[—–]\s+|\s+--\s+/u;
 function withoutChatter(
   question: string,
   context: ParseContext,
-): { text: string; chatter: string[] } | undefined {
+): { query: Query; chatter: string[] } | undefined {
   const sentences = question.split(SENTENCE_BREAK).filter((s) => /[\p{L}\p{N}]/u.test(s));
   if (sentences.length < 2) return undefined;
   const chatter = sentences.filter((s) => asksNothing(parseQuery(s, context), context));
   if (chatter.length === 0 || chatter.length === sentences.length) return undefined;
   const text = sentences.filter((s) => !chatter.includes(s)).join(' ');
+  const query = parseQuery(text, context);
   // "polygraph lie detection in police interviews — any paper?": the rest must ask something itself.
-  return narrows(parseQuery(text, context)) ? { text, chatter } : undefined;
+  return narrows(query) || REQUEST.test(text) ? { query, chatter } : undefined;
 }
 
 /** Small talk, or words no paper uses with nothing else asked beside them. */
@@ -110,9 +111,13 @@ function narrows(query: Query, { topic = true } = {}): boolean {
   );
 }
 
+/** "which people wrote …": a question about people, as "who wrote …" is. */
+const WHICH_PEOPLE = /^\W*(?:which|what)\s+(?:people|persons|researchers|authors)\b/iu;
+const WROTE = /\b(?:wrote|write|written|authored|published)\b/iu;
+
 /** Verbs that ask for something even when nothing narrows it ("show me everything thx"). */
 const REQUEST =
-  /\b(?:show|give|send|find|get|fetch)\b|^\W*(?:please\s+|pls\s+)?list\b|\b(?:can|could|would|will)\s+(?:you|u)\s+list\b/iu;
+  /\b(?:show|give|send|find|get|fetch)\b|(?:^|[.!?]\s*)\W*(?:please\s+|pls\s+)?list\b|\b(?:can|could|would|will)\s+(?:you|u)\s+list\b|\b(?:papers?|everything|all)\s+(?:please|pls|plz)\b/iu;
 const PAPER_NOUN = new RegExp(String.raw`\b(?:${PAPER_NOUNS})\b`, 'iu');
 
 /** A yes/no question ("any papers this year?", "is there code for X?", "did X and Y …?"). */
@@ -146,24 +151,30 @@ export function parseQuery(raw: string, context: ParseContext): Query {
   }
   const asked = withoutChatter(question, context);
   if (asked) {
-    const query = parseQuery(asked.text, context);
-    return 'ignored' in query ? { ...query, ignored: [...asked.chatter, ...query.ignored] } : query;
+    const { query, chatter } = asked;
+    return 'ignored' in query ? { ...query, ignored: [...chatter, ...query.ignored] } : query;
   }
 
   const spans = new TextSpans(question);
+  const notAnAuthor = claimNotAnAuthor(spans);
   const intent = claimIntent(spans);
   if (intent === 'help') return { intent: 'help', ignored: markup.removed };
 
-  const notAnAuthor = claimNotAnAuthor(spans);
   const paperIds = claimPaperIds(spans);
   const setAsideDates = claimSetAsideDates(spans);
   const relative = claimRelativeDates(spans, context.today);
   const published = claimPublished(spans);
   const groupBy = claimGroupBy(spans);
   const ranking = claimRanking(spans);
+  const whoAsks = spans.take(WHICH_PEOPLE) || /^\W*who\b/iu.test(question);
   const positions = claimPositionCues(spans);
   const hasCode = claimCodeFilter(spans);
-  const show = claimFacets(spans);
+  const facets = claimFacets(spans);
+  // "which people wrote Flareon" asks for its authors, as "who wrote Flareon" does.
+  const show =
+    whoAsks && WROTE.test(question) && !facets.includes('authors')
+      ? [...facets, 'authors' as const]
+      : facets;
   const { order, limit } = claimOrder(spans);
   const recent = claimRecent(spans, context.today);
   const venues = claimVenues(spans, context.venues);
@@ -264,7 +275,11 @@ export function parseQuery(raw: string, context: ParseContext): Query {
   if (intent === 'people-count' && authors.length > 0)
     return QuerySchema.parse({ intent: 'coauthors', ...common });
   // "who wrote the 2019 papers": with no paper to show, the authors asked for are everyone in scope.
-  const peopleInScope = show.includes('authors') && !subject && intent !== 'count';
+  const peopleInScope =
+    whoAsks &&
+    (show.includes('authors') || WROTE.test(question)) &&
+    !subject &&
+    narrows({ ...common, show: [], order: 'relevance', intent: 'list' } as Query);
   if ((ranking || intent === 'people-count' || peopleInScope) && authors.length === 0) {
     const position = ranking?.position ?? positions[0]?.position;
     return QuerySchema.parse({

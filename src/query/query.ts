@@ -112,8 +112,10 @@ export const QuerySchema = z.discriminatedUnion('intent', [
   z.object({
     intent: z.literal('groups'),
     groupBy: GroupBySchema,
-    /** "which year had the most papers": the largest group first, and named in the headline. */
+    /** "which years had the most papers": the largest group first, and named in the headline. */
     mostFirst: z.boolean().default(false),
+    /** "which year had the most papers": only the largest group (and any tied with it). */
+    onlyTop: z.boolean().optional(),
     ...searchFields,
   }),
   /** People ranked by papers in scope; by first-author papers when `position` is first. */

@@ -196,7 +196,16 @@ describe('1. chat filler, markup and form words never narrow an answer', () => {
     expect(ask('papers not in 2024').query).toMatchObject({ filters: { categories: [] } });
   });
 
+  it('GIVEN "are not on <topic>" THEN a topic set aside, not a person', () => {
+    expect(numbers('papers that are not on backdoors')).toEqual(
+      numbers('papers').filter((n) => !numbers('backdoors').includes(n)),
+    );
+    expect(ask('list 2025 papers and their authors').shape).toBe('list');
+  });
+
   it('GIVEN chatter sentences around a question THEN they are set aside and said', () => {
+    expect(ask('Great bot. List all papers.').total).toBe(25);
+    expect(ask('Nice. Papers please.').total).toBe(25);
     const answer = ask('morning! coffee has not kicked in yet lol. which papers are at ICLR?');
     expect(numbersOf(answer.papers)).toEqual(numbers('papers at ICLR'));
     expect(answer.ignored).toContain('coffee has not kicked in yet lol.');
@@ -318,6 +327,12 @@ describe('2. aggregates', () => {
       '2019 has the most papers by Yiren Zhao (4)',
     );
     expect(groups('which category has the most papers?')).toEqual({ 'cs.LG': 14 });
+  });
+
+  it('GIVEN a plural unit with "most", or "most recent" THEN every group in order, or an order', () => {
+    expect(ask('which venues have the most papers').groups?.length).toBeGreaterThan(1);
+    expect(ask('which authors wrote the most recent paper').shape).not.toBe('groups');
+    expect(ask('which authors wrote the most recent paper').shape).not.toBe('ranking');
   });
 
   it('GIVEN rankings asked in other words THEN people ranked', () => {
@@ -463,6 +478,9 @@ describe('4. date phrases', () => {
       'papers since 2020 · not in 2022 · newest first',
     );
     expect(numbers('yiren papers excluding 2019')).toHaveLength(13 - 4);
+    expect(ask('papers except the 2019 and 2025 ones').understood).toBe(
+      'papers not in 2019 · not in 2025 · newest first',
+    );
   });
 
   it('GIVEN a season or part of a year THEN the reading is stated', () => {
