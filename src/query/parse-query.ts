@@ -193,7 +193,22 @@ export function parseQuery(raw: string, context: ParseContext): Query {
     if (lastChance.author || lastChance.unknown)
       leftovers.topic = readLeftovers(spans, context).topic;
   }
-  const topic = leftovers.topic.join(' ');
+  // A repair that would leave the question asking nothing ("covid" → "could") was no typo: the word is the topic.
+  const vacuous =
+    intent === 'list' &&
+    leftovers.topic.length === 0 &&
+    found.authors.length === 0 &&
+    found.unknown.length === 0 &&
+    relative.length + absolute.length + setAsideDates.length === 0 &&
+    categories.length + excludedCategories.length + venues.length + paperIds.length === 0 &&
+    hasCode === undefined &&
+    published === undefined &&
+    groupBy === undefined &&
+    ranking === undefined &&
+    !leftovers.corrected.some((repair) => PAPER_NOUN.test(repair.to));
+  const topic = (vacuous ? leftovers.corrected.map((repair) => repair.from) : leftovers.topic).join(
+    ' ',
+  );
   const alternatives = leftovers.alternatives.map((words) => words.join(' '));
   // Words set aside are reported; markup (mentions, emoji) is not a word anyone expects echoed.
   const ignored = leftovers.ignored;

@@ -567,6 +567,11 @@ describe('6. typo repair only into plausible, non-English words', () => {
     expect(ask('speeding').notes.join(' ')).not.toMatch(/seeming/u);
   });
 
+  it('GIVEN a "repair" that would leave the question asking nothing THEN the word is the topic', () => {
+    expect(ask('Papers on covid?').notes).toContain('No paper in the corpus mentions “covid”.');
+    expect(ask('papres').total).toBe(25);
+  });
+
   it('GIVEN a misspelt question word THEN it is read as meant, not searched', () => {
     expect(numbers('papres by Ilia Shumailov')).toEqual([18, 22, 24]);
     expect(numbers('cs.LG papers frm 2021')).toEqual([18, 19]);
