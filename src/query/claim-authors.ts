@@ -22,13 +22,40 @@ type Word = ReturnType<TextSpans['words']>[number];
 /** Words that end the name after "by": "by Yiren Zhao in 2019", "by Qin about agents". */
 const NAME_BOUNDARY =
   /^(?:in|from|since|before|after|between|during|about|on|with|without|that|which|who|published|until|through|regarding|concerning|related|papers?|having|has|have|sorted|ordered|for|of|to|is|are|were|was|wrote|write|worked)$/iu;
-const SLOT =
-  /\b(?:(?:not|never)\s+(?:(?:co-?)?authored\s+|written\s+)?(?:by|with)|but\s+not(?:\s+(?:by|with))?|except(?:\s+for)?(?:\s+by)?|excluding|besides|(?:apart|aside)\s+from|other\s+than|not\s+(?:counting|including)|(?:do\s+not|don['’]?t)\s+count(?:ing)?|without|(?:co-?)?(?:authored|written)\s+by|(?:someone\s+|somebody\s+|anyone\s+)?(?:named|called)|by|from|with|not|author:|by:)\s*/giu;
+/**
+ * Words before a name, and how they read it. `excluded`: the person is left
+ * out. `strict`: the words may precede anything ("from 2020", "not LG",
+ * "called Flareon"), so only a name the corpus knows makes them a slot.
+ * Longer phrases come first: the pattern tries them in this order.
+ */
+const SLOTS: ReadonlyArray<{ words: string; excluded: boolean; strict: boolean }> = [
+  {
+    words: String.raw`(?:not|never)\s+(?:(?:co-?)?authored\s+|written\s+)?(?:by|with)`,
+    excluded: true,
+    strict: false,
+  },
+  {
+    words: String.raw`but\s+not(?:\s+(?:by|with))?|except(?:\s+for)?(?:\s+by)?|excluding|besides|(?:apart|aside)\s+from|other\s+than|not\s+(?:counting|including)|(?:do\s+not|don['’]?t)\s+count(?:ing)?|without`,
+    excluded: true,
+    strict: true,
+  },
+  { words: String.raw`(?:co-?)?(?:authored|written)\s+by`, excluded: false, strict: false },
+  {
+    words: String.raw`(?:someone\s+|somebody\s+|anyone\s+)?(?:named|called)`,
+    excluded: false,
+    strict: true,
+  },
+  { words: 'by', excluded: false, strict: false },
+  { words: 'from|with', excluded: false, strict: true },
+  { words: 'not', excluded: true, strict: true },
+  { words: 'author:|by:', excluded: false, strict: false },
+];
+const SLOT = new RegExp(
+  String.raw`\b(?:${SLOTS.map((slot, i) => `(?<s${i}>${slot.words})`).join('|')})\s*`,
+  'giu',
+);
 const BEFORE_NAME =
   /^(?:both|either|the|all|dr|prof|professor|mr|ms|mrs|mister|miss|ones|those|papers?|with|by)$/iu;
-/** Slot words that leave a person out: "not by X", "but not X", "excluding X", "without X". */
-const EXCLUDING =
-  /^(?:not|never|but|except|excluding|besides|apart|aside|other|without|do\s+not|don)\b/iu;
 
 function toFilter(found: NameMatch): AuthorFilter {
   return { asked: found.asked, names: found.authors.map((a) => a.name), how: found.kind };
@@ -108,22 +135,20 @@ function claimSlots(
   for (const slot of [...spans.text.matchAll(SLOT)]) {
     // A slot word inside a name claimed before ("but not the ones with X") was read with it.
     if (spans.text.slice(slot.index, slot.index + slot[0].trimEnd().length).trim() === '') continue;
-    // Words that may precede anything: only a name the corpus knows makes them a slot ("not LG", "called Flareon").
-    const strict =
-      /^(?:from|with|without|but|except|excluding|besides|apart|aside|other|do|don|someone|somebody|anyone|named|called|not\s*$)/iu.test(
-        slot[0],
-      );
-    const excluded = EXCLUDING.test(slot[0]);
+    const { excluded, strict } = SLOTS[
+      Object.entries(slot.groups ?? {}).findIndex(([, matched]) => matched !== undefined)
+    ] as (typeof SLOTS)[number];
     for (const name of slotNames(spans, slot.index + slot[0].length)) {
-      const found = resolveLongestPrefix(name.words, directory);
+      // After a word that may precede anything, a short word is no given name: "not an author".
+      const found =
+        strict && STOPWORDS.has(name.words[0]?.word.toLowerCase() ?? '')
+          ? undefined
+          : resolveLongestPrefix(name.words, directory);
       const previous = result.authors.at(-1);
       if (found && name.alternative && previous) {
         result.authors[result.authors.length - 1] = eitherOf(previous, toFilter(found.match));
         spans.claimRange(slot.index, closingQuote(spans.text, found.end));
-      } else if (
-        found &&
-        !(/^not\s*$/iu.test(slot[0]) && STOPWORDS.has(name.words[0]?.word.toLowerCase() ?? ''))
-      ) {
+      } else if (found) {
         const filter = toFilter(found.match);
         result.authors.push(excluded ? { ...filter, excluded: true } : filter);
         spans.claimRange(slot.index, closingQuote(spans.text, found.end));
