@@ -193,31 +193,15 @@ export function parseQuery(raw: string, context: ParseContext): Query {
     if (lastChance.author || lastChance.unknown)
       leftovers.topic = readLeftovers(spans, context).topic;
   }
-  // A repair that would leave the question asking nothing ("covid" → "could") was no typo: the word is the topic.
-  const vacuous =
-    intent === 'list' &&
-    leftovers.topic.length === 0 &&
-    found.authors.length === 0 &&
-    found.unknown.length === 0 &&
-    relative.length + absolute.length + setAsideDates.length === 0 &&
-    categories.length + excludedCategories.length + venues.length + paperIds.length === 0 &&
-    hasCode === undefined &&
-    published === undefined &&
-    groupBy === undefined &&
-    ranking === undefined &&
-    !leftovers.corrected.some((repair) => PAPER_NOUN.test(repair.to));
-  const topic = (vacuous ? leftovers.corrected.map((repair) => repair.from) : leftovers.topic).join(
-    ' ',
-  );
-  const alternatives = leftovers.alternatives.map((words) => words.join(' '));
-  // Words set aside are reported; markup (mentions, emoji) is not a word anyone expects echoed.
-  const ignored = leftovers.ignored;
   // "anything new this month?": a stated window says more than "new" does.
   const stated = [...relative, ...absolute];
   const dates = intersectRanges(stated.length > 0 ? stated : recent ? [recent] : []);
-  const [only, ...others] = found.authors;
-  if (notAnAuthor && only && others.length === 0) only.excluded = true;
-  const named = applyPositions(found.authors, positions, question);
+  // "which papers is X not an author of": the one person named is left out.
+  const read =
+    notAnAuthor && found.authors.length === 1
+      ? found.authors.map((author) => ({ ...author, excluded: true }))
+      : found.authors;
+  const named = applyPositions(read, positions, question);
   // In an answer that lists people, "besides X" leaves X out of the list, not X's papers out of the count.
   const peopleAnswer =
     ranking !== undefined ||
@@ -227,7 +211,7 @@ export function parseQuery(raw: string, context: ParseContext): Query {
   const leftOut = peopleAnswer ? named.filter((author) => author.excluded) : [];
   const authors = named.filter((author) => !leftOut.includes(author));
 
-  const understoodSomething =
+  const understoodBesidesTopic =
     intent !== 'list' ||
     paperIds.length > 0 ||
     dates !== undefined ||
@@ -245,8 +229,19 @@ export function parseQuery(raw: string, context: ParseContext): Query {
     excludedCategories.length > 0 ||
     setAsideDates.length > 0 ||
     named.length > 0 ||
-    found.unknown.length > 0 ||
-    topic !== '';
+    found.unknown.length > 0;
+  // A repair that would leave the question asking nothing ("covid" → "could") was no typo: the word is the topic.
+  const vacuous =
+    !understoodBesidesTopic &&
+    leftovers.topic.length === 0 &&
+    !leftovers.corrected.some((repair) => PAPER_NOUN.test(repair.to));
+  const topic = (vacuous ? leftovers.corrected.map((repair) => repair.from) : leftovers.topic).join(
+    ' ',
+  );
+  const alternatives = leftovers.alternatives.map((words) => words.join(' '));
+  // Words set aside are reported; markup (mentions, emoji) is not a word anyone expects echoed.
+  const ignored = leftovers.ignored;
+  const understoodSomething = understoodBesidesTopic || topic !== '';
   // Small talk alone ("hi", "thanks for the papers!", "good bot") is answered in kind;
   // a request ("show me everything thx", "papers pls") lists them all.
   const thanked = question.split(/[^\p{L}']+/u).some(isThanksOrPraise);
